@@ -1,0 +1,288 @@
+"""Actor mentions: from a noun phrase in a parsed document to a CAMEO actor code.
+
+An actor's country comes from a country name, demonym, capital or seat of power,
+or an organisation in the knowledge base; its sector from the highest-ranked
+sector word in the phrase or its appositive ("Defense Ministry spokesperson"
+-> MIL). A person named with a title is remembered for the rest of the document,
+so that "Austin" resolves like "U.S. Defense Secretary Lloyd Austin". Personal
+pronouns take the nearest preceding actor of the right kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .kb import CAPITAL, COUNTRY, DEMONYM, ORGANIZATION, SEAT, Entry, KnowledgeBase
+from .records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependency labels of tokens that head a noun phrase an actor may be.
+NOMINAL_DEPS = {
+    "nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "ROOT", "agent", "npadvmod",
+    "oprd", "compound",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+#: Tokens that continue a noun phrase to the right of its head.
+RIGHT_PARTS = {"flat", "compound", "nummod"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A resolved actor with what the event stage needs to know about it."""
+
+    actor: Actor
+    person: bool = False
+    outlet: bool = False
+    how: str = ""
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """Actors resolved in one document, keyed by the index of the phrase's head token."""
+
+    by_head: dict[int, ActorMention] = field(default_factory=dict)
+    order: list[tuple[int, ActorMention]] = field(default_factory=list)
+    people: dict[str, ActorMention] = field(default_factory=dict)
+
+    def get(self, token: Token) -> ActorMention | None:
+        return self.by_head.get(token.i)
+
+
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO actor code: country followed by sector (``CHN`` + ``MIL`` -> ``CHNMIL``)."""
+    code = (country or "") + (sector or "")
+    return code or None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``: its left part, head and name parts."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in RIGHT_PARTS and child.i == end + 1:
+            end = child.right_edge.i
+    tokens = [doc[i] for i in range(start, end + 1)]
+    # A coordinated phrase ("Pakistan and India") is two actors: keep the head's own conjunct.
+    for token in tokens:
+        if token.dep_ in {"cc", "conj"} and token.head.i == head.i:
+            return [t for t in tokens if t.i > token.right_edge.i or t.i < token.left_edge.i]
+    return tokens
+
+
+def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
+    """The phrase itself plus any appositive (", a Defense Ministry spokesperson")."""
+    groups = [tokens]
+    for child in head.rights:
+        if child.dep_ == "appos":
+            groups.append([t for t in child.subtree])
+    return groups
+
+
+@dataclass(slots=True)
+class _Evidence:
+    entries: list[tuple[int, int, Entry]] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+    sector: str | None = None
+    sector_rank: int = 0
+    sector_text: str = ""
+
+
+def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
+    evidence = _Evidence()
+    for tokens in groups:
+        words = [t.text for t in tokens]
+        lowered = [w.lower() for w in words]
+        i = 0
+        while i < len(tokens):
+            found = kb.match(words, i)
+            if found is not None:
+                length, entry = found
+                evidence.entries.append((tokens[i].i, tokens[i + length - 1].i, entry))
+                evidence.covered.update(t.i for t in tokens[i : i + length])
+                i += length
+                continue
+            sector = kb.sector_match(lowered, i)
+            if sector is not None:
+                length, code, rank = sector
+                if rank >= evidence.sector_rank:
+                    evidence.sector, evidence.sector_rank = code, rank
+                    evidence.sector_text = " ".join(words[i : i + length])
+                evidence.covered.update(t.i for t in tokens[i : i + length])
+                i += length
+                continue
+            i += 1
+    return evidence
+
+
+def _person_name(tokens: list[Token], head: Token) -> str | None:
+    if head.ent_type_ != "PERSON":
+        return None
+    ent_tokens = [t for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ in {"B", "I"}]
+    run: list[Token] = []
+    for token in ent_tokens:
+        if run and (token.i != run[-1].i + 1 or token.ent_iob_ == "B"):
+            run = []
+        run.append(token)
+        if token.i == head.i:
+            break
+    name = " ".join(t.text for t in run if t.text not in {"'s", "’s"})
+    return name or None
+
+
+def _make(tokens: list[Token], **values: str | None) -> Actor:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    country, sector = values.get("country"), values.get("sector")
+    return Actor(
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        code=values.get("code") or actor_code(country, sector),
+        country=country,
+        sector=sector,
+        name=values.get("name"),
+    )
+
+
+def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> ActorMention | None:
+    """Resolve the noun phrase headed by ``head`` to an actor, or None when it is none."""
+    lowered = head.lower_
+    if head.pos_ == "PRON":
+        if lowered in PERSON_PRONOUNS:
+            return _antecedent(state, head, person=True)
+        if lowered in GROUP_PRONOUNS:
+            return _antecedent(state, head, person=False)
+        return None
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct or t.text in {".", "-"}]
+    while tokens and tokens[0].dep_ in {"det", "predet", "case"} and tokens[0].i != head.i:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    evidence = _collect(kb, _evidence_tokens(head, tokens))
+    name = _person_name(tokens, head)
+    if name is None and head.pos_ == "PROPN" and not evidence.entries and head.lower_ in state.people:
+        name = head.text  # a surname the entity recogniser missed, already met with a title
+    entries = evidence.entries
+    org = next((e for _, last, e in reversed(entries) if e.kind == ORGANIZATION and last >= head.i - 2), None)
+    if org is not None and evidence.sector_rank < 3:
+        mention = ActorMention(
+            _make(tokens, code=org.code or actor_code(org.country, org.sector), country=org.country,
+                  sector=org.sector, name=org.name),
+            outlet=org.org_kind == "outlet",
+            how=f"organisation {org.name!r}",
+        )
+        return _remember(state, head, mention, name)
+    place = next((e for _, _, e in entries if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANIZATION}), None)
+    country = place.country if place is not None else None
+    sector = evidence.sector
+    how = []
+    if place is not None:
+        how.append(f"{place.kind} of {place.name}" if place.kind != ORGANIZATION else f"organisation {place.name}")
+        only_place = all(first <= t.i <= last for t in tokens for first, last, _ in entries[:1])
+        if place.kind in {CAPITAL, SEAT} and sector is None and only_place:
+            sector = place.sector
+    if evidence.sector:
+        how.append(f"sector word {evidence.sector_text!r}")
+    if name is not None and place is None and evidence.sector is None:
+        known = state.people.get(name.lower()) or state.people.get(name.split()[-1].lower()) or state.people.get(
+            name.split()[0].lower())
+        if known is not None:
+            actor = known.actor
+            mention = ActorMention(
+                _make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name),
+                person=True,
+                how=f"same person as {actor.text!r}",
+            )
+            state.by_head[head.i] = mention
+            state.order.append((head.i, mention))
+            return mention
+        return None
+    if country is None and sector is None:
+        return None
+    if head.pos_ == "NOUN" and head.i not in evidence.covered and not _people_noun(head, entries):
+        return None  # "China's core interests", "U.S. arms": a thing of an actor, not an actor
+    if place is not None and place.kind == COUNTRY and name is None and len(entries) == 1 and sector is None:
+        name = place.name
+    mention = ActorMention(
+        _make(tokens, country=country, sector=sector, name=name),
+        person=head.ent_type_ == "PERSON",
+        how=", ".join(how),
+    )
+    return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
+
+
+def _people_noun(head: Token, entries: list[tuple[int, int, Entry]]) -> bool:
+    """A common noun made an actor by a demonym before it ("Pakistani fishermen", "Chinese nationals")."""
+    return any(
+        entry.kind == DEMONYM and head.doc[first].head.i == head.i and head.doc[first].dep_ in {"amod", "compound"}
+        for first, _, entry in entries
+    )
+
+
+def _remember(state: DocumentActors, head: Token, mention: ActorMention, person_name: str | None) -> ActorMention:
+    state.by_head[head.i] = mention
+    state.order.append((head.i, mention))
+    if person_name:
+        parts = person_name.split()
+        state.people[person_name.lower()] = mention
+        for part in parts:
+            state.people.setdefault(part.lower(), mention)
+    return mention
+
+
+def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMention | None:
+    for index, mention in reversed(state.order):
+        if index >= token.i:
+            continue
+        if mention.person == person and not mention.outlet:
+            actor = mention.actor
+            return ActorMention(
+                Actor(text=token.text, start=token.idx, end=token.idx + len(token.text), code=actor.code,
+                      country=actor.country, sector=actor.sector, name=actor.name),
+                person=person,
+                how=f"pronoun for {actor.text!r}",
+            )
+    return None
+
+
+def resolve_document(kb: KnowledgeBase, doc: Doc) -> DocumentActors:
+    """Resolve every noun phrase head in ``doc`` that names an actor, in document order."""
+    state = DocumentActors()
+    for token in doc:
+        if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+                continue
+            mention = resolve_phrase(kb, token, state)
+            if mention is not None and token.pos_ == "PRON":
+                state.by_head[token.i] = mention
+    return state
+
+
+def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorMention | None:
+    """Resolve a given character span (pair mode): its root token's phrase, else the span's own words."""
+    mention = state.by_head.get(span.root.i)
+    if mention is None:
+        for token in span:
+            mention = state.by_head.get(token.i)
+            if mention is not None:
+                break
+    tokens = list(span)
+    if mention is None:
+        evidence = _collect(kb, [tokens])
+        place = next((e for _, _, e in evidence.entries), None)
+        country = place.country if place else None
+        sector = evidence.sector or (place.sector if place else None)
+        mention = ActorMention(_make(tokens, country=country, sector=sector,
+                                     name=place.name if place and place.kind == ORGANIZATION else None))
+    actor = mention.actor
+    return ActorMention(
+        _make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name),
+        person=mention.person,
+        outlet=mention.outlet,
+        how=mention.how,
+    )

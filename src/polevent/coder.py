@@ -1,0 +1,370 @@
+"""The Coder: text in, explained CAMEO + PLOVER events out.
+
+It ties the stages together: spaCy parse (batched with ``nlp.pipe``), actor
+resolution, trigger frames, dates and places, and the ontology facts. Nothing
+heavy is loaded until the first text is coded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .actors import ActorMention, resolve_document, resolve_span
+from .dates import document_date, parse_iso, resolve_expression
+from .errors import InputError
+from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
+from .ingest import clean_control_characters
+from .kb import knowledge_base
+from .lexicon import lexicon
+from .nlp import load_pipeline, pipeline_name
+from .ontology import lookup
+from .places import geocode
+from .records import Actor, Document, Event, Location, Problem, Span
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+log = logging.getLogger(__name__)
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "advcl", "conj", "csubj", "parataxis", "acl"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What coding one input gave: its events, or the problem that stopped it."""
+
+    document: Document | None
+    events: tuple[Event, ...] = ()
+    problem: Problem | None = None
+
+
+class Coder:
+    """Codes English news text into CAMEO and PLOVER events.
+
+    >>> coder = Coder()                      # loads nothing yet
+    >>> events = coder.code("Russia accused Ukraine on Monday.", date="2024-05-08")
+    """
+
+    def __init__(self, *, model: str | None = None, batch_size: int = 32) -> None:
+        self.model = pipeline_name(model)
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Language:
+        return load_pipeline(self.model)
+
+    # -- open coding -----------------------------------------------------------------
+    def code(self, text: str, *, date: str | None = None, doc_id: str | None = None) -> list[Event]:
+        """Code one text; ``date`` (YYYY-MM-DD) anchors relative dates and is the default event date."""
+        document = Document(id=doc_id or "text", text=clean_control_characters(text), date=date)
+        return self.code_document(document)
+
+    def code_document(self, document: Document) -> list[Event]:
+        """Code one Document."""
+        return self.events_from_doc(document, self.nlp(document.text))
+
+    def code_many(
+        self, documents: Iterable[str | Document], *, batch_size: int | None = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Code many documents in batches; yields (Document, events) in input order."""
+        for outcome in self.code_stream(documents, batch_size=batch_size):
+            if outcome.problem is not None:
+                raise InputError(outcome.problem.message, doc_id=outcome.problem.doc_id,
+                                 location=outcome.problem.location)
+            assert outcome.document is not None
+            yield outcome.document, list(outcome.events)
+
+    def code_stream(
+        self, items: Iterable[str | Document | Problem], *, batch_size: int | None = None
+    ) -> Iterator[Outcome]:
+        """Like code_many, but problems (unreadable inputs, failures) pass through as Outcomes."""
+
+        def documents() -> Iterator[tuple[str, Document | Problem]]:
+            for number, item in enumerate(items, start=1):
+                if isinstance(item, str):
+                    item = Document(id=f"doc-{number}", text=clean_control_characters(item))
+                yield (item.text if isinstance(item, Document) else "", item)
+
+        parsed = self.nlp.pipe(documents(), as_tuples=True, batch_size=batch_size or self.batch_size)
+        for doc, item in parsed:
+            if isinstance(item, Problem):
+                yield Outcome(None, problem=item)
+                continue
+            try:
+                yield Outcome(item, tuple(self.events_from_doc(item, doc)))
+            except Exception as exc:  # one bad document must not end a corpus run
+                log.exception("coding failed for document %s", item.id)
+                yield Outcome(item, problem=Problem(item.id, "code", f"coding failed: {type(exc).__name__}: {exc}"))
+
+    def events_from_doc(self, document: Document, doc: Doc) -> list[Event]:
+        """Events of an already parsed document."""
+        kb, lex = knowledge_base(), lexicon()
+        actors = resolve_document(kb, doc)
+        anchor = parse_iso(document.date)
+        candidates: list[Candidate] = []
+        for sentence in doc.sents:
+            candidates.extend(find_candidates(sentence, lex, actors, candidates))
+        return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
+
+    # -- pair coding -----------------------------------------------------------------
+    def code_pair(
+        self, text: str, source: tuple[int, int], target: tuple[int, int], *, date: str | None = None
+    ) -> Event:
+        """The most likely event from the actor at ``text[source]`` to the one at ``text[target]``."""
+        return next(self.code_pairs([(text, source, target)], date=date))
+
+    def code_pairs(
+        self, items: Iterable[tuple[str, tuple[int, int], tuple[int, int]]], *, date: str | None = None
+    ) -> Iterator[Event]:
+        """Pair coding in batches; yields one Event per item, in order."""
+        texts = ((clean_control_characters(text), (source, target)) for text, source, target in items)
+        for doc, (source, target) in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+            yield self._pair_event(doc, source, target, date)
+
+    def _pair_event(self, doc: Doc, source: tuple[int, int], target: tuple[int, int], date: str | None) -> Event:
+        kb, lex = knowledge_base(), lexicon()
+        source_span = _char_span(doc, source, "source")
+        target_span = _char_span(doc, target, "target")
+        actors = resolve_document(kb, doc)
+        source_actor = resolve_span(kb, source_span, actors)
+        target_actor = resolve_span(kb, target_span, actors)
+        anchor = parse_iso(date)
+        sentence = source_span.root.sent
+        candidates = find_candidates(sentence, lex, actors, [])
+        for candidate in candidates:
+            if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
+                found = Candidate(candidate.trigger, candidate.entry, candidate.cameo, source_actor, target_actor,
+                                  candidate.notes, candidate.confidence, candidate.date_anchor,
+                                  candidate.source_role, candidate.target_role)
+                return self._event(found, doc, None, anchor)
+        trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
+            sentence, source_span, target_span, lex
+        )
+        if trigger is None:
+            head = _lowest_common_ancestor(source_span.root, target_span.root)
+            entry_code, confidence, note = "010", 0.15, "no trigger in the lexicon: default statement code"
+            fallback = Candidate(head, _FALLBACK_ENTRY, entry_code, source_actor, target_actor, [note], confidence,
+                                 None, "given source", "given target")
+            return self._event(fallback, doc, None, anchor)
+        token, entry, _ = trigger
+        context = clause_context(token, lex, sentence)
+        cameo = entry.cameo
+        notes = ["pair mode: trigger on the path between the actors"]
+        if context.intent:
+            cameo = intent_code(cameo) or cameo
+        elif context.future and cameo[:2] < "14":
+            cameo = intent_code(cameo) or cameo
+        candidate = Candidate(token, entry, cameo, source_actor, target_actor, notes + context.notes, 0.6, None,
+                              "given source", "given target")
+        return self._event(candidate, doc, None, anchor)
+
+    # -- building events -------------------------------------------------------------
+    def _event(self, candidate: Candidate, doc: Doc, doc_id: str | None, anchor: date | None) -> Event:
+        facts = lookup(candidate.cameo)
+        trigger = candidate.trigger
+        sentence = trigger.sent
+        excluded = _actor_token_ids(doc, candidate)
+        expression = _temporal_expression(trigger, candidate.date_anchor, excluded)
+        when = resolve_expression(expression.text, anchor) if expression is not None else None
+        when = when or document_date(anchor)
+        location = _location(trigger, excluded)
+        explanation = _explain(candidate, facts.name, expression, location)
+        return Event(
+            doc_id=doc_id,
+            source=candidate.source.actor if candidate.source else None,
+            target=candidate.target.actor if candidate.target else None,
+            cameo=facts.code,
+            cameo_root=facts.root,
+            quad_class=facts.quad_class,
+            goldstein=facts.goldstein,
+            plover=facts.plover,
+            plover_mode=facts.plover_mode,
+            date=when.value if when else None,
+            date_precision=when.precision if when else None,
+            location=location,
+            trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+            confidence=round(candidate.confidence, 2),
+            explanation=explanation,
+        )
+
+
+class _FallbackEntry:
+    lemma, pos, requirement, cameo, frame, note = "", "", None, "010", "direct", "default"
+
+    def describe(self) -> str:
+        return "no lexicon entry"
+
+
+_FALLBACK_ENTRY = _FallbackEntry()  # type: ignore[assignment]
+
+
+def _char_span(doc: Doc, offsets: tuple[int, int], role: str) -> SpacySpan:
+    start, end = offsets
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        raise ValueError(f"the {role} offsets {start}-{end} do not cover any word of the text")
+    return span
+
+
+def _overlaps(mention: ActorMention | None, span: SpacySpan) -> bool:
+    if mention is None:
+        return False
+    actor = mention.actor
+    return actor.start < span.end_char and span.start_char < actor.end
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _lowest_common_ancestor(a: Token, b: Token) -> Token:
+    seen = {t.i for t in _ancestors(b)}
+    return next((t for t in _ancestors(a) if t.i in seen), a.sent.root)
+
+
+def _path_trigger(a: Token, b: Token, lex):  # type: ignore[no-untyped-def]
+    """The trigger nearest the top of the dependency path between two tokens."""
+    top = _lowest_common_ancestor(a, b)
+    path: list[Token] = []
+    for start in (a, b):
+        for token in _ancestors(start):
+            path.append(token)
+            if token.i == top.i:
+                break
+    path.sort(key=lambda t: len(_ancestors(t)))
+    speech = None
+    for token in path:
+        found = lex.match(token)
+        if found is None:
+            continue
+        entry = found[0]
+        if entry.frame == "intent":
+            continue
+        if entry.frame == "speech" or token.lemma_.lower() in SPEECH_LEMMAS:
+            speech = speech or (token, *found)
+            continue
+        return (token, *found)
+    return speech
+
+
+def _nearest_trigger(sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex):  # type: ignore[no-untyped-def]
+    middle = (a.root.i + b.root.i) / 2
+    best = None
+    for token in sentence:
+        found = lex.match(token)
+        if found is None or found[0].frame == "intent":
+            continue
+        distance = abs(token.i - middle)
+        if best is None or distance < best[0]:
+            best = (distance, (token, *found))
+    return best[1] if best else None
+
+
+def _actor_token_ids(doc: Doc, candidate: Candidate) -> set[int]:
+    ids: set[int] = set()
+    for mention in (candidate.source, candidate.target):
+        if mention is not None:
+            span = doc.char_span(mention.actor.start, mention.actor.end, alignment_mode="expand")
+            if span is not None:
+                ids.update(range(span.start, span.end))
+    return ids
+
+
+def _clause_tokens(start: Token, limit: int = 3, *, through_acl: bool = False) -> Iterator[Token]:
+    """Tokens reachable from ``start`` without entering another clause, nearest first."""
+    frontier = [start]
+    for _ in range(limit):
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in CLAUSE_DEPS and not (through_acl and child.dep_ == "acl"):
+                    continue
+                yield child
+                following.append(child)
+        frontier = following
+
+
+def _anchors(trigger: Token, extra: Token | None) -> list[Token]:
+    anchors = [trigger]
+    token = trigger
+    # Climb from a noun to its verb and up intent/transparent chains ("tried to arrange a meeting").
+    for _ in range(4):
+        if token.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp", "pobj", "prep"} and token.head is not token:
+            token = token.head
+            anchors.append(token)
+        else:
+            break
+    if extra is not None:
+        anchors.append(extra)
+    return anchors
+
+
+def _temporal_expression(trigger: Token, extra: Token | None, excluded: set[int]) -> SpacySpan | None:
+    for anchor in _anchors(trigger, extra):
+        # "a statement released on Thursday": a date inside a reduced relative still dates the statement.
+        for token in _clause_tokens(anchor, 5 if anchor is extra else 3, through_acl=anchor is extra):
+            if token.ent_type_ in {"DATE", "TIME"} and token.i not in excluded:
+                entity = _entity(token)
+                if entity is not None and entity.label_ == "DATE":
+                    return entity
+    return None
+
+
+def _entity(token: Token) -> SpacySpan | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _location(trigger: Token, excluded: set[int]) -> Location | None:
+    for anchor in _anchors(trigger, None):
+        for token in _clause_tokens(anchor, limit=4):
+            if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS or token.i in excluded:
+                continue
+            if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            entity = _entity(token)
+            if entity is None:
+                continue
+            place = geocode(entity.text)
+            if place is None:
+                continue
+            return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                            start=entity.start_char, end=entity.end_char)
+    return None
+
+
+def _describe_actor(mention: ActorMention | None, role: str) -> str:
+    if mention is None:
+        return "none"
+    actor: Actor = mention.actor
+    detail = f" via {mention.how}" if mention.how else ""
+    return f"{role} '{actor.text}' -> {actor.code or '?'}{detail}"
+
+
+def _explain(candidate: Candidate, name: str, expression: SpacySpan | None, location: Location | None) -> str:
+    parts = [
+        f"lexicon {candidate.entry.describe()} -> {candidate.cameo} {name}",
+        f"source: {_describe_actor(candidate.source, candidate.source_role)}",
+        f"target: {_describe_actor(candidate.target, candidate.target_role)}",
+    ]
+    parts.extend(candidate.notes)
+    if expression is not None:
+        parts.append(f"date from '{expression.text}'")
+    if location is not None:
+        parts.append(f"place '{location.name}'")
+    return "; ".join(parts)

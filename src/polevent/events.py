@@ -1,0 +1,427 @@
+"""Events: triggers, their frames, and whether the event happened.
+
+For each lexicon trigger in a sentence this stage finds the source and target
+(subject / agent / possessor -> source; object / passive subject / with, against,
+to, on -> target), then decides from the clause around it whether the event
+happened (negation, failure, hypotheticals), was only intended (intent verbs ->
+CAMEO 03x), threatened (a future attack in reported speech -> 13x), or was
+reported by someone (the speaker of a statement is the source of what it
+accuses; the outlet that reports is never an actor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .actors import ActorMention, DocumentActors
+from .lexicon import Lexicon, LexiconEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+TARGET_PREPS = {"with", "against", "to", "on", "at", "into", "toward", "towards", "upon", "from", "over", "onto"}
+NOUN_SOURCE_PREPS = {"by", "between", "from"}
+SPEECH_LEMMAS = {
+    "say", "tell", "state", "announce", "claim", "add", "note", "declare", "report", "assert", "stress",
+    "emphasize", "emphasise", "reiterate", "affirm", "explain", "write", "confirm", "insist", "allege", "argue",
+    "maintain", "suggest", "indicate", "acknowledge", "quote", "remark", "comment", "mention", "tweet", "post",
+}
+INTENT_LEMMAS = {
+    "plan", "intend", "try", "seek", "aim", "want", "hope", "propose", "offer", "pledge", "promise", "vow",
+    "prepare", "agree", "attempt", "wish", "decide", "expect", "mean", "endeavor", "endeavour", "strive",
+}
+TRANSPARENT_LEMMAS = {"continue", "begin", "start", "resume", "keep", "go", "manage", "move", "step"}
+FAILURE_LEMMAS = {"fail", "refuse", "decline", "cancel", "postpone", "abandon", "scrap", "suspend", "avoid",
+                  "prevent", "stop", "deny", "halt", "oppose", "reject", "delay", "forgo"}
+FAILURE_MODIFIERS = {
+    "failed", "proposed", "planned", "possible", "potential", "cancelled", "canceled", "aborted", "scrapped",
+    "postponed", "stalled", "future", "prospective", "would-be", "expected", "upcoming", "hypothetical",
+    "alleged", "rumoured", "rumored", "no", "collapsed", "botched", "suspended",
+}
+ABSENCE_NOUNS = {"absence", "lack", "failure", "cancellation", "postponement", "suspension", "collapse", "end"}
+HAPPEN_LEMMAS = {"take", "happen", "occur", "materialize", "materialise", "go", "proceed"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought"}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+
+# How an intended or promised action is coded (CAMEO 03x for cooperation, 13x
+# for conflict). Keys are the most specific prefix of the embedded code.
+INTENT_CODES = {
+    "04": "036", "045": "039", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312",
+    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
+    "087": "0356", "09": "030", "14": "133", "15": "138", "16": "131", "161": "1312", "163": "1312",
+    "166": "1313", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+THREAT_CODES = {key: value for key, value in INTENT_CODES.items() if key[:2] >= "14"}
+KEEP_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+# Verbal events that need an addressee: when the sentence names none, the
+# discourse supplies one (the other side of the last event).
+TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
+
+
+def intent_code(code: str, table: dict[str, str] = INTENT_CODES) -> str | None:
+    """The 03x/13x code for intending ``code``; None when the code stays as it is."""
+    if code[:2] in KEEP_ROOTS:
+        return code
+    for length in (4, 3, 2):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before dates, places and ontology facts are attached."""
+
+    trigger: Token
+    entry: LexiconEntry
+    cameo: str
+    source: ActorMention | None
+    target: ActorMention | None
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.9
+    date_anchor: Token | None = None
+    source_role: str = ""
+    target_role: str = ""
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _actors(tokens: list[Token], actors: DocumentActors, speech: bool = False) -> list[ActorMention]:
+    found = []
+    for head in tokens:
+        for token in _with_conjuncts(head):
+            mention = actors.get(token)
+            if mention is not None and not (speech and mention.outlet):
+                found.append(mention)
+    return found
+
+
+def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMention], str]:
+    """The actors doing ``verb``: its subject, the agent of a passive, or the controller up an xcomp chain."""
+    current = verb
+    for _ in range(6):
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children)
+        if passive:
+            agents = [p for a in _children(current, "agent") for p in _children(a, "pobj")]
+            return _actors(agents, actors), "by-agent"
+        subjects = _children(current, "nsubj", "csubj")
+        if subjects:
+            return _actors(subjects, actors), "subject"
+        if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head.pos_ in {"VERB", "AUX"}:
+            head = current.head
+            objects = _children(head, "dobj")
+            if current.dep_ == "xcomp" and objects and _actors(objects, actors):
+                return _actors(objects, actors), "object of the governing verb"
+            current = head
+            continue
+        if current.dep_ == "relcl":
+            mention = actors.get(current.head)
+            return ([mention] if mention else []), "relative clause head"
+        if current.dep_ == "acl":
+            return [], ""
+        break
+    return [], ""
+
+
+def verb_targets(verb: Token, actors: DocumentActors, obj: Token | None) -> tuple[list[ActorMention], str]:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        found = _actors(_children(verb, "nsubjpass"), actors)
+        if found:
+            return found, "passive subject"
+    objects = [o for o in _children(verb, "dobj", "dative") if o is not obj]
+    found = _actors(objects, actors)
+    if found:
+        return found, "object"
+    for holder in [verb, *([obj] if obj is not None else []), *objects]:
+        for prep in _children(holder, "prep", "dative"):
+            if prep.lower_ in TARGET_PREPS:
+                found = _actors(_children(prep, "pobj"), actors)
+                if found:
+                    return found, f"'{prep.lower_}' phrase"
+    return [], ""
+
+
+def noun_frame(noun: Token, actors: DocumentActors) -> tuple[list[ActorMention], str, list[ActorMention], str]:
+    """Source and target of a nominal trigger ("Beijing's rejection", "talks with X", "attack by X on Y")."""
+    sources: list[ActorMention] = []
+    source_role = ""
+    possessors = _children(noun, "poss")
+    if possessors:
+        sources, source_role = _actors(possessors, actors), "possessor"
+    if not sources:
+        for child in noun.lefts:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                mention = actors.get(child)
+                if mention is None and child.dep_ == "amod":
+                    continue
+                if mention is not None:
+                    sources, source_role = [mention], "modifier"
+    targets: list[ActorMention] = []
+    target_role = ""
+    for prep in _children(noun, "prep"):
+        objects = _children(prep, "pobj")
+        if prep.lower_ == "by" and not sources:
+            sources, source_role = _actors(objects, actors), "by-phrase"
+        elif prep.lower_ == "between":
+            pair = _actors(objects, actors)
+            if len(pair) >= 2:
+                return pair[:1], "between", pair[1:2], "between"
+        elif prep.lower_ in TARGET_PREPS | {"of"} and not targets:
+            targets, target_role = _actors(objects, actors), f"'{prep.lower_}' phrase"
+    return sources, source_role, targets, target_role
+
+
+@dataclass(slots=True)
+class Context:
+    """What the clause around a trigger says about it."""
+
+    happened: bool = True
+    intent: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    speech: Token | None = None
+    governor: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
+
+
+def _modals(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS)}
+
+
+def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
+    """Walk up from the trigger through the clauses that embed it."""
+    context = Context()
+    token = trigger
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if any(c.lower_ in FAILURE_MODIFIERS for c in token.children if c.dep_ in {"amod", "det", "compound"}):
+            context.happened = False
+            context.notes.append("modified as not having happened")
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ABSENCE_NOUNS:
+            context.happened = False
+            context.notes.append(f"'{head.head.text} of'")
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in HAPPEN_LEMMAS and _negated(head):
+            context.happened = False
+            context.notes.append("said not to have taken place")
+        if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in FAILURE_LEMMAS:
+                context.happened = False
+                context.notes.append(f"'{head.text}'")
+            token = head
+    inherited = False  # climbing from a conjunct: the head conjunct's own negation is not ours
+    for _ in range(8):
+        lemma = token.lemma_.lower()
+        if inherited:
+            inherited = False
+        elif _negated(token):
+            context.happened = False
+            context.notes.append(f"negated ('{token.text}')")
+        modals = _modals(token)
+        if modals & FUTURE_MODALS or any(c.lower_ == "going" for c in token.children if c.dep_ == "aux"):
+            context.future = True
+        if modals & HYPOTHETICAL_MODALS:
+            context.hypothetical = True
+        if token is not trigger and lemma in FAILURE_LEMMAS:
+            context.happened = False
+            context.notes.append(f"'{token.text}'")
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "avail" for g in c.subtree)
+               for c in token.children):
+            context.happened = False
+            context.notes.append("'to no avail'")
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
+            context.hypothetical = True
+        dep = token.dep_
+        head = token.head
+        if head is token or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
+            break
+        head_lemma = head.lemma_.lower()
+        if dep == "conj":
+            token = head
+            inherited = True
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children if trigger is not head):
+                # "said that X ... and that Y ...": the second clause hangs on the first complement clause.
+                complement = next((a for a in head.ancestors if a.dep_ == "ccomp"), None)
+                if complement is not None:
+                    token = complement
+            continue
+        if dep in {"xcomp", "dobj", "pcomp", "pobj", "prep"} and head_lemma in INTENT_LEMMAS:
+            context.intent = True
+            context.governor = head
+            context.notes.append(f"intended ('{head.text}')")
+            token = head
+            continue
+        if dep == "xcomp" and head_lemma in TRANSPARENT_LEMMAS:
+            token = head
+            continue
+        if dep in {"ccomp", "xcomp"} and head_lemma in SPEECH_LEMMAS:
+            if context.speech is None:
+                context.speech = head
+            token = head
+            continue
+        if dep in {"ccomp", "xcomp"}:
+            matched = lexicon.match(head)
+            if matched is not None:
+                governing = matched[0]
+                if governing.frame == "speech":
+                    if context.speech is None:
+                        context.speech = head
+                    token = head
+                    continue
+                if governing.frame == "intent":
+                    context.intent = True
+                    context.governor = head
+                    token = head
+                    continue
+                # The embedded action is what was demanded, refused or threatened, not an event.
+                context.happened = False
+                context.governor = head
+                context.notes.append(f"embedded under '{head.text}'")
+            break
+        break
+    return context
+
+
+def find_candidates(
+    sentence: Span, lexicon: Lexicon, actors: DocumentActors, discourse: list[Candidate]
+) -> list[Candidate]:
+    """Coded events in one sentence, in trigger order."""
+    matches: list[tuple[Token, LexiconEntry, Token | None]] = []
+    consumed: set[int] = set()
+    for token in sentence:
+        found = lexicon.match(token)
+        if found is None:
+            continue
+        entry, obj = found
+        matches.append((token, entry, obj))
+        if obj is not None:
+            consumed.add(obj.i)
+    candidates: list[Candidate] = []
+    for trigger, entry, obj in matches:
+        if trigger.i in consumed or entry.frame == "intent":
+            continue
+        candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
+    return candidates
+
+
+def _speaker(speech: Token, actors: DocumentActors) -> list[ActorMention]:
+    subjects, _ = clause_subject(speech, actors)
+    return [s for s in subjects if not s.outlet]
+
+
+def _code_trigger(
+    trigger: Token,
+    entry: LexiconEntry,
+    obj: Token | None,
+    sentence: Span,
+    lexicon: Lexicon,
+    actors: DocumentActors,
+    discourse: list[Candidate],
+) -> list[Candidate]:
+    context = clause_context(trigger, lexicon, sentence)
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    cameo = entry.cameo
+    notes = list(context.notes)
+    confidence = 0.9
+    speakers = _speaker(context.speech, actors) if context.speech is not None else []
+    if entry.frame == "speech":
+        sources, source_role = clause_subject(trigger, actors)
+        sources = [s for s in sources if not s.outlet]
+        targets = _actors(_children(trigger, "dative"), actors)
+        for prep in _children(trigger, "prep"):
+            if prep.lower_ == "to":
+                targets += _actors(_children(prep, "pobj"), actors)
+        if not targets or not context.happened:
+            return []
+        return [Candidate(trigger, entry, cameo, s, t, notes, 0.7, trigger, source_role, "addressee")
+                for s in sources for t in targets]
+    if is_noun:
+        sources, source_role, targets, target_role = noun_frame(trigger, actors)
+        if not sources and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+            # "arrange a meeting with ..." after an intent verb: the one who intends is the source.
+            if context.intent or lexicon.match(trigger.head) is None:
+                sources, source_role = clause_subject(trigger.head, actors)
+                source_role = f"{source_role} of '{trigger.head.text}'" if sources else ""
+                if not context.intent:
+                    sources = []
+        if not sources:
+            return []
+        if not targets and trigger.dep_ in {"dobj", "nsubjpass"}:
+            targets, target_role = verb_targets(trigger.head, actors, trigger)
+    elif entry.frame == "content":
+        if not speakers:
+            return []
+        sources, source_role = speakers, "speaker"
+        targets, target_role = clause_subject(trigger, actors)
+        target_role = "subject of the reported clause"
+    else:
+        sources, source_role = clause_subject(trigger, actors)
+        targets, target_role = verb_targets(trigger, actors, obj)
+        if entry.frame == "reciprocal" and not targets and len(sources) >= 2:
+            sources, targets = sources[:1], sources[1:2]
+            target_role = "coordinated subject"
+    if context.speech is not None and speakers and entry.frame != "content":
+        speaker = speakers[0]
+        if not sources:
+            sources, source_role = [speaker], "speaker"
+        elif all(s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector}
+                 for s in sources):
+            sources, source_role = [speaker], "speaker, speaking for its own side"
+    if context.intent:
+        code = intent_code(cameo)
+        if code is None:
+            return []
+        if code != cameo:
+            notes.append(f"coded as intent {code} instead of {cameo}")
+        cameo, confidence = code, 0.8
+    elif not context.happened:
+        return []
+    elif context.future or (context.hypothetical and context.speech is not None):
+        code = intent_code(cameo) if cameo[:2] < "14" else intent_code(cameo, THREAT_CODES)
+        if code is None:
+            return []
+        if code != cameo:
+            notes.append(f"future action coded as {code} instead of {cameo}")
+        cameo, confidence = code, 0.75
+    elif context.hypothetical:
+        return []
+    if not sources:
+        return []
+    if not targets and cameo[:2] in TARGET_NEEDED_ROOTS:
+        inferred = _discourse_target(sources[0], discourse)
+        if inferred is not None:
+            targets, target_role = [inferred], "the other side in the preceding event"
+            confidence -= 0.25
+    if not targets and cameo[:2] != "14":
+        return []
+    date_anchor = context.speech if context.speech is not None else None
+    results = []
+    for source in sources:
+        for target in targets or [None]:  # type: ignore[list-item]
+            if target is not None and source.actor.code == target.actor.code:
+                continue
+            results.append(Candidate(trigger, entry, cameo, source, target, notes, confidence, date_anchor,
+                                     source_role, target_role))
+    return results
+
+
+def _discourse_target(source: ActorMention, discourse: list[Candidate]) -> ActorMention | None:
+    country = source.actor.country
+    for candidate in reversed(discourse):
+        if candidate.source is not None and candidate.source.actor.country not in {None, country}:
+            return candidate.source
+        if candidate.target is not None and candidate.target.actor.country not in {None, country}:
+            return candidate.target
+    return None

@@ -1,0 +1,108 @@
+"""The trigger lexicon: words and light-verb phrases that signal a CAMEO event.
+
+Entries live in ``polevent/data/lexicon/triggers.tsv`` (see the README there).
+An entry with a requirement (a particle, a preposition or a direct object) is
+preferred over the bare word: "call for" and "hold talks" beat "call" and "hold".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .errors import DataError
+from .ontology import cameo_codes, read_data_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FRAMES = {"direct", "reciprocal", "speech", "content", "intent"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One trigger: a lemma, an optional requirement, the CAMEO code and the frame."""
+
+    lemma: str
+    pos: str
+    requirement: str | None
+    words: frozenset[str]
+    cameo: str
+    frame: str
+    note: str
+
+    def describe(self) -> str:
+        extra = f" + {self.requirement}:{'|'.join(sorted(self.words))}" if self.requirement else ""
+        return f"'{self.lemma}'{extra} ({self.pos})"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Entries keyed by (lemma, pos), the ones with requirements first."""
+
+    entries: dict[tuple[str, str], tuple[LexiconEntry, ...]]
+
+    def match(self, token: Token) -> tuple[LexiconEntry, Token | None] | None:
+        """The entry ``token`` triggers, with the object token a light-verb entry used."""
+        pos = token_pos(token)
+        if pos is None:
+            return None
+        candidates = self.entries.get((token.lemma_.lower(), pos))
+        if not candidates:
+            return None
+        for entry in candidates:
+            if entry.requirement is None:
+                return entry, None
+            for child in token.children:
+                if entry.requirement == "prt" and child.dep_ == "prt" and child.lower_ in entry.words:
+                    return entry, None
+                if entry.requirement == "prep" and child.dep_ in {"prep", "agent", "prt"} and child.lower_ in entry.words:
+                    return entry, None
+                if entry.requirement == "obj" and child.dep_ in OBJECT_DEPS:
+                    if child.lemma_.lower() in entry.words:
+                        return entry, child
+                    # "sell ... worth of military equipment", "impose a series of sanctions"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            if any(p.lemma_.lower() in entry.words for p in prep.children if p.dep_ == "pobj"):
+                                return entry, child
+        return None
+
+
+def token_pos(token: Token) -> str | None:
+    """'verb' or 'noun' as the lexicon spells it, or None for other parts of speech."""
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+        return "verb"
+    if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "GPE", "NORP"}:
+        return "noun"
+    return None
+
+
+def parse_requirement(value: str, *, line: int) -> tuple[str | None, frozenset[str]]:
+    if not value:
+        return None, frozenset()
+    kind, _, words = value.partition(":")
+    if kind not in {"prt", "prep", "obj"} or not words:
+        raise DataError(f"data/lexicon/triggers.tsv row {line}: bad 'with' value {value!r} (prt:X, prep:X or obj:A|B)")
+    return kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, validated against the CAMEO table (built once)."""
+    codes = cameo_codes()
+    grouped: dict[tuple[str, str], list[LexiconEntry]] = {}
+    for line, row in enumerate(read_data_table("lexicon", "triggers.tsv"), start=2):
+        if row["cameo"] not in codes:
+            raise DataError(f"data/lexicon/triggers.tsv row {line}: unknown CAMEO code {row['cameo']!r}")
+        if row["frame"] not in FRAMES:
+            raise DataError(f"data/lexicon/triggers.tsv row {line}: unknown frame {row['frame']!r}")
+        if row["pos"] not in {"verb", "noun"}:
+            raise DataError(f"data/lexicon/triggers.tsv row {line}: pos must be verb or noun, not {row['pos']!r}")
+        requirement, words = parse_requirement(row["with"], line=line)
+        entry = LexiconEntry(row["lemma"].lower(), row["pos"], requirement, words, row["cameo"], row["frame"],
+                             row["note"])
+        grouped.setdefault((entry.lemma, entry.pos), []).append(entry)
+    return Lexicon({key: tuple(sorted(group, key=lambda e: e.requirement is None)) for key, group in grouped.items()})
