@@ -250,17 +250,55 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
     return None
 
 
+QUANTITY_HEADS = {
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "millions", "group", "groups",
+    "crowd", "crowds", "number", "some", "many", "most", "several", "all", "members", "member", "delegation",
+    "contingent", "unit", "units", "band", "team", "batch",
+}
+
+
 def resolve_document(kb: KnowledgeBase, doc: Doc) -> DocumentActors:
     """Resolve every noun phrase head in ``doc`` that names an actor, in document order."""
     state = DocumentActors()
     for token in doc:
-        if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
                 continue
             mention = resolve_phrase(kb, token, state)
             if mention is not None and token.pos_ == "PRON":
                 state.by_head[token.i] = mention
+    for token in doc:
+        # "Thousands of Serbian students": the students act.
+        if token.lower_ in QUANTITY_HEADS and token.i not in state.by_head:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    inner = next((state.by_head[p.i] for p in prep.children if p.i in state.by_head), None)
+                    if inner is not None:
+                        state.by_head[token.i] = inner
+    _countries_from_sentences(kb, doc, state)
     return state
+
+
+def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
+    """Give a generic agent ("police", "the government", "rebel fighters") the country of its sentence
+    when the sentence names exactly one country."""
+    for sentence in doc.sents:
+        heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
+        countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for i in heads:
+            mention = state.by_head[i]
+            actor = mention.actor
+            if actor.country is None and actor.sector is not None:
+                state.by_head[i] = ActorMention(
+                    Actor(actor.text, actor.start, actor.end, actor_code(country, actor.sector), country,
+                          actor.sector, actor.name),
+                    person=mention.person,
+                    outlet=mention.outlet,
+                    how=f"{mention.how}, country from the sentence",
+                )
 
 
 def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorMention | None:

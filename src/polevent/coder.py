@@ -332,14 +332,12 @@ def _entity(token: Token) -> SpacySpan | None:
 
 def _location(trigger: Token, excluded: set[int]) -> Location | None:
     for anchor in _anchors(trigger, None):
-        for token in _clause_tokens(anchor, limit=4):
+        for token in _clause_tokens(anchor, limit=6):
             if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS or token.i in excluded:
                 continue
-            if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            if token.ent_type_ not in {"GPE", "LOC", "FAC"} and not (token.pos_ == "PROPN" and not token.ent_type_):
                 continue
-            entity = _entity(token)
-            if entity is None:
-                continue
+            entity = _entity(token) or token.doc[token.i : token.i + 1]
             place = geocode(entity.text)
             if place is None:
                 continue

@@ -20,7 +20,7 @@ from .lexicon import Lexicon, LexiconEntry
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-TARGET_PREPS = {"with", "against", "to", "on", "at", "into", "toward", "towards", "upon", "from", "over", "onto"}
+TARGET_PREPS = {"with", "against", "to", "on", "at", "into", "toward", "towards", "upon", "from", "over", "onto", "outside"}
 NOUN_SOURCE_PREPS = {"by", "between", "from"}
 SPEECH_LEMMAS = {
     "say", "tell", "state", "announce", "claim", "add", "note", "declare", "report", "assert", "stress",
@@ -40,6 +40,7 @@ FAILURE_MODIFIERS = {
     "alleged", "rumoured", "rumored", "no", "collapsed", "botched", "suspended",
 }
 ABSENCE_NOUNS = {"absence", "lack", "failure", "cancellation", "postponement", "suspension", "collapse", "end"}
+INTENT_NOUNS = {"plan", "bid", "attempt", "intention", "offer", "proposal", "effort", "pledge", "promise", "plot"}
 HAPPEN_LEMMAS = {"take", "happen", "occur", "materialize", "materialise", "go", "proceed"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -108,7 +109,7 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
     """The actors doing ``verb``: its subject, the agent of a passive, or the controller up an xcomp chain."""
     current = verb
     for _ in range(6):
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in current.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in current.children)
         if passive:
             agents = [p for a in _children(current, "agent") for p in _children(a, "pobj")]
             return _actors(agents, actors), "by-agent"
@@ -126,27 +127,86 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
             mention = actors.get(current.head)
             return ([mention] if mention else []), "relative clause head"
         if current.dep_ == "acl":
-            return [], ""
+            # "Mali's decision to sever ties": the noun's possessor acts.
+            found = _actors(_children(current.head, "poss"), actors)
+            return found, ("possessor of '" + current.head.text + "'") if found else ""
         break
     return [], ""
 
 
-def verb_targets(verb: Token, actors: DocumentActors, obj: Token | None) -> tuple[list[ActorMention], str]:
+OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
+    ("poss", None), ("prep", {"by"}), ("compound", None), ("amod", None), ("prep", {"of", "with", "in", "inside"}),
+)
+# Inside a prepositional phrase the noun's own complement says more than its possessor:
+# "on its border with Ukraine".
+PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
+    ("prep", {"with", "of", "in", "inside"}), ("poss", None), ("compound", None), ("amod", None),
+)
+
+
+def owner(noun: Token, actors: DocumentActors, order: tuple[tuple[str, set[str] | None], ...] = ()) -> list[
+    ActorMention
+]:
+    """Whose thing a non-actor noun is: "Iran's attack", "an incursion by Cambodian troops",
+    "the State of Palestine", "its border with Ukraine", "targets in Syria"."""
+    for dep, words in order or OWNER_ORDER:
+        for child in _children(noun, dep):
+            if words is None:
+                mention = actors.get(child)
+                if mention is not None and not mention.outlet:
+                    return [mention]
+            elif child.lower_ in words:
+                found = _actors(_children(child, "pobj"), actors)
+                if found:
+                    return found
+    return []
+
+
+def _forces(mention: ActorMention) -> bool:
+    return mention.actor.sector in {"MIL", "COP"} and mention.actor.name is None
+
+
+def verb_targets(
+    verb: Token, actors: DocumentActors, obj: Token | None, *, code: str = ""
+) -> tuple[list[ActorMention], str]:
+    """The actors ``verb`` acts on: passive subject, object, prepositional object, or their owners."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    if passive:
-        found = _actors(_children(verb, "nsubjpass"), actors)
-        if found:
-            return found, "passive subject"
+    subjects = _children(verb, "nsubjpass") if passive else []
+    found = _actors(subjects, actors)
+    if found:
+        return found, "passive subject"
     objects = [o for o in _children(verb, "dobj", "dative") if o is not obj]
-    found = _actors(objects, actors)
+    # Deploying or massing troops: the troops are one's own, the target is where they go.
+    found = [m for m in _actors(objects, actors) if not (code[:2] == "15" and _forces(m))]
     if found:
         return found, "object"
-    for holder in [verb, *([obj] if obj is not None else []), *objects]:
-        for prep in _children(holder, "prep", "dative"):
-            if prep.lower_ in TARGET_PREPS:
-                found = _actors(_children(prep, "pobj"), actors)
+    preps = TARGET_PREPS | ({"near", "along", "outside"} if code[:2] in {"14", "15"} else set())
+    nouns = [*([obj] if obj is not None else []), *objects, *subjects]
+    for holders in ([verb], nouns):
+        for holder in holders:
+            for prep in _children(holder, "prep", "dative"):
+                if prep.lower_ in preps:
+                    for pobj in _children(prep, "pobj"):
+                        found = _actors([pobj], actors) or owner(pobj, actors, PLACE_OWNER_ORDER)
+                        if found:
+                            return found, f"'{prep.lower_}' phrase"
+        if holders is nouns:
+            break
+        # "condemned Iran's attack on Israel": whose attack comes before what it was on.
+        for noun in nouns:
+            if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
+                found = owner(noun, actors)
                 if found:
-                    return found, f"'{prep.lower_}' phrase"
+                    return found, f"owner of '{noun.text}'"
+    for clause in _children(verb, "ccomp", "xcomp"):
+        if clause.dep_ == "ccomp":
+            found = _actors(_children(clause, "nsubj", "nsubjpass"), actors)
+            if found:
+                return found, "subject of the demanded clause"
+        else:
+            found, role = verb_targets(clause, actors, None)
+            if found:
+                return found, f"{role} of '{clause.text}'"
     return [], ""
 
 
@@ -245,6 +305,11 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             context.hypothetical = True
         dep = token.dep_
         head = token.head
+        if dep == "acl" and head.lemma_.lower() in INTENT_NOUNS:
+            context.intent = True
+            context.governor = head
+            context.notes.append(f"intended ('{head.text}')")
+            break
         if head is token or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
             break
         head_lemma = head.lemma_.lower()
@@ -354,12 +419,10 @@ def _code_trigger(
             if context.intent or lexicon.match(trigger.head) is None:
                 sources, source_role = clause_subject(trigger.head, actors)
                 source_role = f"{source_role} of '{trigger.head.text}'" if sources else ""
-                if not context.intent:
-                    sources = []
         if not sources:
             return []
         if not targets and trigger.dep_ in {"dobj", "nsubjpass"}:
-            targets, target_role = verb_targets(trigger.head, actors, trigger)
+            targets, target_role = verb_targets(trigger.head, actors, trigger, code=cameo)
     elif entry.frame == "content":
         if not speakers:
             return []
@@ -368,10 +431,16 @@ def _code_trigger(
         target_role = "subject of the reported clause"
     else:
         sources, source_role = clause_subject(trigger, actors)
-        targets, target_role = verb_targets(trigger, actors, obj)
-        if entry.frame == "reciprocal" and not targets and len(sources) >= 2:
-            sources, targets = sources[:1], sources[1:2]
-            target_role = "coordinated subject"
+        targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
+    if is_noun and cameo[:2] in {"18", "19"} and any(c.lower_ == "mass" for c in trigger.children):
+        cameo = "202"
+        notes.append("'mass' killing coded as mass violence")
+    if cameo[:2] == "15" and _joint(trigger, obj):
+        cameo = "062"
+        notes.append("joint exercises coded as military cooperation")
+    if (entry.frame == "reciprocal" or cameo == "062") and not targets and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:2]
+        target_role = "coordinated subject"
     if context.speech is not None and speakers and entry.frame != "content":
         speaker = speakers[0]
         if not sources:
@@ -415,6 +484,17 @@ def _code_trigger(
             results.append(Candidate(trigger, entry, cameo, source, target, notes, confidence, date_anchor,
                                      source_role, target_role))
     return results
+
+
+def _joint(trigger: Token, obj: Token | None) -> bool:
+    """"Joint exercises", "held jointly": a show of force done together is cooperation."""
+    nouns = [t for t in (trigger, obj, trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} else None) if t is not None]
+    for noun in nouns:
+        for child in [*noun.children, *(c for o in noun.children if o.dep_ in {"dobj", "nsubjpass"}
+                                        for c in o.children)]:
+            if child.lower_ in {"joint", "jointly", "combined"}:
+                return True
+    return False
 
 
 def _discourse_target(source: ActorMention, discourse: list[Candidate]) -> ActorMention | None:
