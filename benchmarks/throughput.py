@@ -26,7 +26,10 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
     if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus} (the shared folder must sit beside the project)", file=sys.stderr)
+        print(
+            f"corpus not found: {args.corpus} (the shared folder must sit beside the project)",
+            file=sys.stderr,
+        )
         return 1
 
     from polevent import Coder

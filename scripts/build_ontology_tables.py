@@ -18,8 +18,14 @@ OUT = Path("src/polevent/data/ontology")
 # as events) and 02 (appeals, which PLOVER folds into REQUEST). The 02 rows
 # below are the project's own mapping, following PLOVER's REQUEST modes.
 APPEAL_MODES = {
-    "021": "assist", "022": "", "023": "assist", "024": "change", "025": "yield",
-    "026": "meet", "027": "", "028": "",
+    "021": "assist",
+    "022": "",
+    "023": "assist",
+    "024": "change",
+    "025": "yield",
+    "026": "meet",
+    "027": "",
+    "028": "",
 }
 
 
@@ -50,7 +56,9 @@ def main() -> int:
                 plover = "REQUEST"
                 mode = APPEAL_MODES.get(code[:3], "")
             name = " ".join(row["codebook_name"].replace('"', "").split())
-            writer.writerow([code, row["root_code"], row["parent_code"], name, goldstein, row["quad_class"], plover, mode])
+            writer.writerow(
+                [code, row["root_code"], row["parent_code"], name, goldstein, row["quad_class"], plover, mode]
+            )
     modes: dict[str, list[str]] = {}
     quads: dict[str, str] = {}
     for row in csv.DictReader(open(REFERENCE / "plover/plover_event_modes.csv", encoding="utf-8")):

@@ -39,7 +39,10 @@ def violates(rule, event, text):
         return any(a is not None and rule["actor_text"] in a.text for a in (event.source, event.target))
     if rule.get("self_dyad"):
         return bool(event.source and event.target and event.source.code and event.source.code == event.target.code)
-    countries = {event.source.country if event.source else None, event.target.country if event.target else None}
+    countries = {
+        event.source.country if event.source else None,
+        event.target.country if event.target else None,
+    }
     if countries != set(rule["between"]) or event.cameo_root != rule["cameo_root"]:
         return False
     dated = (event.date or "").startswith(rule["date_prefix"])
@@ -54,8 +57,11 @@ def coded(coder):
 
 
 def _show(events):
-    return "\n".join(f"  {e.source.code if e.source else None} -> {e.target.code if e.target else None} {e.cameo} "
-                     f"{e.date} | {e.explanation}" for e in events)
+    return "\n".join(
+        f"  {e.source.code if e.source else None} -> {e.target.code if e.target else None} {e.cameo} "
+        f"{e.date} | {e.explanation}"
+        for e in events
+    )
 
 
 @pytest.mark.model

@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
-GOLDEN = [json.loads(line) for line in (Path(__file__).parent / "golden" / "sentences.jsonl").read_text().splitlines()
-          if line.strip()]
+GOLDEN = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "golden" / "sentences.jsonl").read_text().splitlines()
+    if line.strip()
+]
 
 
 def _matches(expected, event):
@@ -23,14 +26,17 @@ def _matches(expected, event):
         return False
     if "date" in expected and event.date != expected["date"]:
         return False
-    return not ("location_country" in expected and (event.location is None or
-                                                     event.location.country != expected["location_country"]))
+    return not (
+        "location_country" in expected
+        and (event.location is None or event.location.country != expected["location_country"])
+    )
 
 
 def _show(events):
     return "\n".join(
         f"  {e.source.code if e.source else None} -> {e.target.code if e.target else None} {e.cameo} "
-        f"{e.date} {e.location.country if e.location else None} | {e.explanation}" for e in events
+        f"{e.date} {e.location.country if e.location else None} | {e.explanation}"
+        for e in events
     )
 
 

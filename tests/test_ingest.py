@@ -56,8 +56,10 @@ def test_a_twenty_megabyte_single_line_is_refused_with_its_line_number(tmp_path)
 
 def test_html_goes_through_the_boilerplate_remover(tmp_path):
     body = "<p>" + " ".join(["The Indian government criticized Pakistan on Monday over the attack."] * 5) + "</p>"
-    html = f"<html><head><title>t</title></head><body><nav>Home | Sports | Login</nav><article>{body}</article>" \
-           "<footer>Copyright Newspaper</footer></body></html>"
+    html = (
+        f"<html><head><title>t</title></head><body><nav>Home | Sports | Login</nav><article>{body}</article>"
+        "<footer>Copyright Newspaper</footer></body></html>"
+    )
     (tmp_path / "page.html").write_text(html)
     [document] = _read(tmp_path / "page.html")
     assert isinstance(document, Document)

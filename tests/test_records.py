@@ -8,11 +8,25 @@ from polevent.records import Actor, Document, Event, Location, Problem, Span
 text = st.text(max_size=30)
 maybe_code = st.none() | st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=9)
 offset = st.integers(min_value=0, max_value=10_000)
-actors = st.builds(Actor, text=text, start=offset, end=offset, code=maybe_code, country=maybe_code,
-                   sector=maybe_code, name=st.none() | text)
-locations = st.builds(Location, name=text, country=maybe_code,
-                      lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180),
-                      start=offset, end=offset)
+actors = st.builds(
+    Actor,
+    text=text,
+    start=offset,
+    end=offset,
+    code=maybe_code,
+    country=maybe_code,
+    sector=maybe_code,
+    name=st.none() | text,
+)
+locations = st.builds(
+    Location,
+    name=text,
+    country=maybe_code,
+    lat=st.none() | st.floats(-90, 90),
+    lon=st.none() | st.floats(-180, 180),
+    start=offset,
+    end=offset,
+)
 events = st.builds(
     Event,
     source=st.none() | actors,
@@ -53,6 +67,20 @@ def test_problem_round_trips(problem):
 def test_event_dict_has_the_contract_keys():
     event = Event(None, None, "036", "03", 1, 4.0, "AGREE", None, Span("meet", 3, 7), 0, 20, 0.8, "why")
     assert set(event.to_dict()) >= {
-        "source", "target", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "plover_mode", "date",
-        "date_precision", "location", "trigger", "sentence", "doc_id", "confidence", "explanation",
+        "source",
+        "target",
+        "cameo",
+        "cameo_root",
+        "quad_class",
+        "goldstein",
+        "plover",
+        "plover_mode",
+        "date",
+        "date_precision",
+        "location",
+        "trigger",
+        "sentence",
+        "doc_id",
+        "confidence",
+        "explanation",
     }

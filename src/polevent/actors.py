@@ -21,8 +21,20 @@ if TYPE_CHECKING:
 
 #: Dependency labels of tokens that head a noun phrase an actor may be.
 NOMINAL_DEPS = {
-    "nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "ROOT", "agent", "npadvmod",
-    "oprd", "compound",
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "poss",
+    "appos",
+    "conj",
+    "attr",
+    "dative",
+    "ROOT",
+    "agent",
+    "npadvmod",
+    "oprd",
+    "compound",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -171,8 +183,13 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     org = next((e for _, last, e in reversed(entries) if e.kind == ORGANIZATION and last >= head.i - 2), None)
     if org is not None and evidence.sector_rank < 3:
         mention = ActorMention(
-            _make(tokens, code=org.code or actor_code(org.country, org.sector), country=org.country,
-                  sector=org.sector, name=org.name),
+            _make(
+                tokens,
+                code=org.code or actor_code(org.country, org.sector),
+                country=org.country,
+                sector=org.sector,
+                name=org.name,
+            ),
             outlet=org.org_kind == "outlet",
             how=f"organisation {org.name!r}",
         )
@@ -189,8 +206,11 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if evidence.sector:
         how.append(f"sector word {evidence.sector_text!r}")
     if name is not None and place is None and evidence.sector is None:
-        known = state.people.get(name.lower()) or state.people.get(name.split()[-1].lower()) or state.people.get(
-            name.split()[0].lower())
+        known = (
+            state.people.get(name.lower())
+            or state.people.get(name.split()[-1].lower())
+            or state.people.get(name.split()[0].lower())
+        )
         if known is not None:
             actor = known.actor
             mention = ActorMention(
@@ -242,8 +262,15 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
         if mention.person == person and not mention.outlet:
             actor = mention.actor
             return ActorMention(
-                Actor(text=token.text, start=token.idx, end=token.idx + len(token.text), code=actor.code,
-                      country=actor.country, sector=actor.sector, name=actor.name),
+                Actor(
+                    text=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    code=actor.code,
+                    country=actor.country,
+                    sector=actor.sector,
+                    name=actor.name,
+                ),
                 person=person,
                 how=f"pronoun for {actor.text!r}",
             )
@@ -251,9 +278,33 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
 
 
 QUANTITY_HEADS = {
-    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "millions", "group", "groups",
-    "crowd", "crowds", "number", "some", "many", "most", "several", "all", "members", "member", "delegation",
-    "contingent", "unit", "units", "band", "team", "batch",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "scores",
+    "millions",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "number",
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "members",
+    "member",
+    "delegation",
+    "contingent",
+    "unit",
+    "units",
+    "band",
+    "team",
+    "batch",
 }
 
 
@@ -293,8 +344,15 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
             actor = mention.actor
             if actor.country is None and actor.sector is not None:
                 state.by_head[i] = ActorMention(
-                    Actor(actor.text, actor.start, actor.end, actor_code(country, actor.sector), country,
-                          actor.sector, actor.name),
+                    Actor(
+                        actor.text,
+                        actor.start,
+                        actor.end,
+                        actor_code(country, actor.sector),
+                        country,
+                        actor.sector,
+                        actor.name,
+                    ),
                     person=mention.person,
                     outlet=mention.outlet,
                     how=f"{mention.how}, country from the sentence",
@@ -315,8 +373,14 @@ def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorM
         place = next((e for _, _, e in evidence.entries), None)
         country = place.country if place else None
         sector = evidence.sector or (place.sector if place else None)
-        mention = ActorMention(_make(tokens, country=country, sector=sector,
-                                     name=place.name if place and place.kind == ORGANIZATION else None))
+        mention = ActorMention(
+            _make(
+                tokens,
+                country=country,
+                sector=sector,
+                name=place.name if place and place.kind == ORGANIZATION else None,
+            )
+        )
     actor = mention.actor
     return ActorMention(
         _make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name),

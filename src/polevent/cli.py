@@ -26,9 +26,24 @@ err = Console(stderr=True)
 out = Console()
 
 CSV_FIELDS = [
-    "doc_id", "date", "date_precision", "source_code", "source_text", "target_code", "target_text", "cameo",
-    "cameo_root", "quad_class", "goldstein", "plover", "plover_mode", "location", "location_country",
-    "trigger", "confidence", "explanation",
+    "doc_id",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_text",
+    "target_code",
+    "target_text",
+    "cameo",
+    "cameo_root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "plover_mode",
+    "location",
+    "location_country",
+    "trigger",
+    "confidence",
+    "explanation",
 ]
 
 
@@ -40,8 +55,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """polevent: code news text into CAMEO and PLOVER political events, offline."""
 
@@ -49,11 +65,28 @@ def main(
 def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
     source, target, location = event["source"] or {}, event["target"] or {}, event["location"] or {}
     return {
-        **{k: event[k] for k in ("doc_id", "date", "date_precision", "cameo", "cameo_root", "quad_class",
-                                 "goldstein", "plover", "plover_mode", "confidence", "explanation")},
-        "source_code": source.get("code"), "source_text": source.get("text"),
-        "target_code": target.get("code"), "target_text": target.get("text"),
-        "location": location.get("name"), "location_country": location.get("country"),
+        **{
+            k: event[k]
+            for k in (
+                "doc_id",
+                "date",
+                "date_precision",
+                "cameo",
+                "cameo_root",
+                "quad_class",
+                "goldstein",
+                "plover",
+                "plover_mode",
+                "confidence",
+                "explanation",
+            )
+        },
+        "source_code": source.get("code"),
+        "source_text": source.get("text"),
+        "target_code": target.get("code"),
+        "target_text": target.get("text"),
+        "location": location.get("name"),
+        "location_country": location.get("country"),
         "trigger": event["trigger"]["text"],
     }
 
@@ -88,8 +121,10 @@ def code(
                     failed += 1
                     problem = outcome.problem
                     where = f"{problem.location}: " if problem.location else ""
-                    err.print(f"[red]error[/red] {where}document {problem.doc_id!r}: {problem.message}",
-                              highlight=False)
+                    err.print(
+                        f"[red]error[/red] {where}document {problem.doc_id!r}: {problem.message}",
+                        highlight=False,
+                    )
                     continue
                 coded += 1
                 for event in outcome.events:
@@ -167,12 +202,17 @@ def demo(
     for (source, target), counts in sorted(summary.dyads.items(), key=lambda kv: -sum(kv[1].values())):
         table.add_row(source, target, *[str(counts.get(q, 0)) for q in QUAD_NAMES], str(sum(counts.values())))
     out.print(table)
-    for title, chosen in (("Most conflictual events", summary.most_conflictual),
-                          ("Most cooperative events", summary.most_cooperative)):
+    for title, chosen in (
+        ("Most conflictual events", summary.most_conflictual),
+        ("Most cooperative events", summary.most_cooperative),
+    ):
         out.print(f"\n[bold]{title}[/bold]")
         for event, sentence in chosen:
-            source = event.source.code if event.source else "-"
-            target = event.target.code if event.target else "-"
-            out.print(f"  {event.goldstein:+5.1f}  {source} -> {target}  {event.cameo} ({event.plover or '-'}) "
-                      f"{event.date or ''}", highlight=False)
+            source = (event.source.code if event.source else None) or "-"
+            target = (event.target.code if event.target else None) or "-"
+            out.print(
+                f"  {event.goldstein:+5.1f}  {source} -> {target}  {event.cameo} ({event.plover or '-'}) "
+                f"{event.date or ''}",
+                highlight=False,
+            )
             out.print(f"         {sentence}", highlight=False, style="dim")

@@ -18,7 +18,7 @@ from .errors import InputError
 from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
 from .ingest import clean_control_characters
 from .kb import knowledge_base
-from .lexicon import lexicon
+from .lexicon import Lexicon, LexiconEntry, lexicon
 from .nlp import load_pipeline, pipeline_name
 from .ontology import lookup
 from .places import geocode
@@ -77,8 +77,9 @@ class Coder:
         """Code many documents in batches; yields (Document, events) in input order."""
         for outcome in self.code_stream(documents, batch_size=batch_size):
             if outcome.problem is not None:
-                raise InputError(outcome.problem.message, doc_id=outcome.problem.doc_id,
-                                 location=outcome.problem.location)
+                raise InputError(
+                    outcome.problem.message, doc_id=outcome.problem.doc_id, location=outcome.problem.location
+                )
             assert outcome.document is not None
             yield outcome.document, list(outcome.events)
 
@@ -141,9 +142,18 @@ class Coder:
         candidates = find_candidates(sentence, lex, actors, [])
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
-                found = Candidate(candidate.trigger, candidate.entry, candidate.cameo, source_actor, target_actor,
-                                  candidate.notes, candidate.confidence, candidate.date_anchor,
-                                  candidate.source_role, candidate.target_role)
+                found = Candidate(
+                    candidate.trigger,
+                    candidate.entry,
+                    candidate.cameo,
+                    source_actor,
+                    target_actor,
+                    candidate.notes,
+                    candidate.confidence,
+                    candidate.date_anchor,
+                    candidate.source_role,
+                    candidate.target_role,
+                )
                 return self._event(found, doc, None, anchor)
         trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
             sentence, source_span, target_span, lex
@@ -151,8 +161,18 @@ class Coder:
         if trigger is None:
             head = _lowest_common_ancestor(source_span.root, target_span.root)
             entry_code, confidence, note = "010", 0.15, "no trigger in the lexicon: default statement code"
-            fallback = Candidate(head, _FALLBACK_ENTRY, entry_code, source_actor, target_actor, [note], confidence,
-                                 None, "given source", "given target")
+            fallback = Candidate(
+                head,
+                _FALLBACK_ENTRY,
+                entry_code,
+                source_actor,
+                target_actor,
+                [note],
+                confidence,
+                None,
+                "given source",
+                "given target",
+            )
             return self._event(fallback, doc, None, anchor)
         token, entry, _ = trigger
         context = clause_context(token, lex, sentence)
@@ -162,8 +182,18 @@ class Coder:
             cameo = intent_code(cameo) or cameo
         elif context.future and cameo[:2] < "14":
             cameo = intent_code(cameo) or cameo
-        candidate = Candidate(token, entry, cameo, source_actor, target_actor, notes + context.notes, 0.6, None,
-                              "given source", "given target")
+        candidate = Candidate(
+            token,
+            entry,
+            cameo,
+            source_actor,
+            target_actor,
+            notes + context.notes,
+            0.6,
+            None,
+            "given source",
+            "given target",
+        )
         return self._event(candidate, doc, None, anchor)
 
     # -- building events -------------------------------------------------------------
@@ -198,14 +228,9 @@ class Coder:
         )
 
 
-class _FallbackEntry:
-    lemma, pos, requirement, cameo, frame, note = "", "", None, "010", "direct", "default"
-
-    def describe(self) -> str:
-        return "no lexicon entry"
-
-
-_FALLBACK_ENTRY = _FallbackEntry()  # type: ignore[assignment]
+TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
+#: Stands in for a lexicon entry when pair mode finds no trigger at all.
+_FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
 
 
 def _char_span(doc: Doc, offsets: tuple[int, int], role: str) -> SpacySpan:
@@ -235,7 +260,7 @@ def _lowest_common_ancestor(a: Token, b: Token) -> Token:
     return next((t for t in _ancestors(a) if t.i in seen), a.sent.root)
 
 
-def _path_trigger(a: Token, b: Token, lex):  # type: ignore[no-untyped-def]
+def _path_trigger(a: Token, b: Token, lex: Lexicon) -> TriggerMatch | None:
     """The trigger nearest the top of the dependency path between two tokens."""
     top = _lowest_common_ancestor(a, b)
     path: list[Token] = []
@@ -254,13 +279,13 @@ def _path_trigger(a: Token, b: Token, lex):  # type: ignore[no-untyped-def]
         if entry.frame == "intent":
             continue
         if entry.frame == "speech" or token.lemma_.lower() in SPEECH_LEMMAS:
-            speech = speech or (token, *found)
+            speech = speech or (token, found[0], found[1])
             continue
-        return (token, *found)
+        return (token, found[0], found[1])
     return speech
 
 
-def _nearest_trigger(sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex):  # type: ignore[no-untyped-def]
+def _nearest_trigger(sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex: Lexicon) -> TriggerMatch | None:
     middle = (a.root.i + b.root.i) / 2
     best = None
     for token in sentence:
@@ -269,7 +294,7 @@ def _nearest_trigger(sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex):  # t
             continue
         distance = abs(token.i - middle)
         if best is None or distance < best[0]:
-            best = (distance, (token, *found))
+            best = (distance, (token, found[0], found[1]))
     return best[1] if best else None
 
 
@@ -341,8 +366,14 @@ def _location(trigger: Token, excluded: set[int]) -> Location | None:
             place = geocode(entity.text)
             if place is None:
                 continue
-            return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                            start=entity.start_char, end=entity.end_char)
+            return Location(
+                name=place.name,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                start=entity.start_char,
+                end=entity.end_char,
+            )
     return None
 
 

@@ -87,8 +87,15 @@ def read_gold(path: str | Path) -> list[GoldItem]:
             for event in record.get("events") or []:
                 labels: dict[str, str | int] = {k: event[k] for k in SCHEMES if event.get(k) is not None}
                 events.append(GoldEvent(_actor(event.get("source"), where), _actor(event.get("target"), where), labels))
-            items.append(GoldItem(str(record.get("id") or number), record["text"], record.get("date"),
-                                  bool(record.get("complete")), tuple(events)))
+            items.append(
+                GoldItem(
+                    str(record.get("id") or number),
+                    record["text"],
+                    record.get("date"),
+                    bool(record.get("complete")),
+                    tuple(events),
+                )
+            )
     return items
 
 
@@ -170,7 +177,9 @@ def evaluate_pairs(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     """Pair-mode scores: accuracy and macro-F1 per label scheme, actor agreement."""
     merge_yield = any(e.labels.get("plover") == "YIELD" for item in items for e in item.events)
     pairs: list[tuple[GoldItem, GoldEvent]] = [
-        (item, event) for item in items for event in item.events
+        (item, event)
+        for item in items
+        for event in item.events
         if event.source is not None and event.target is not None and event.source.spans and event.target.spans
     ]
     tallies = {scheme: Tally() for scheme in SCHEMES}
@@ -179,10 +188,14 @@ def evaluate_pairs(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     for (_item, gold), predicted in zip(pairs, coder.code_pairs(requests), strict=True):
         for scheme in SCHEMES:
             if scheme in gold.labels:
-                tallies[scheme].add(gold_label(gold.labels[scheme], scheme),
-                                    predicted_label(predicted, scheme, merge_yield=merge_yield))
-        for role, gold_actor, actor in (("source", gold.source, predicted.source),
-                                         ("target", gold.target, predicted.target)):
+                tallies[scheme].add(
+                    gold_label(gold.labels[scheme], scheme),
+                    predicted_label(predicted, scheme, merge_yield=merge_yield),
+                )
+        for role, gold_actor, actor in (
+            ("source", gold.source, predicted.source),
+            ("target", gold.target, predicted.target),
+        ):
             if gold_actor is not None and gold_actor.country:
                 actor_tallies[f"{role}_country"].add(gold_actor.country, actor.country if actor else None)
             if gold_actor is not None and gold_actor.sector:
@@ -192,12 +205,18 @@ def evaluate_pairs(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
         "items": len(items),
         "pairs": len(pairs),
         "schemes": {
-            scheme: {"n": len(t.gold), "accuracy": round(t.accuracy(), 4), "macro_f1": round(t.macro_f1(), 4),
-                     "confusion": t.confusion()}
-            for scheme, t in tallies.items() if t.gold
+            scheme: {
+                "n": len(t.gold),
+                "accuracy": round(t.accuracy(), 4),
+                "macro_f1": round(t.macro_f1(), 4),
+                "confusion": t.confusion(),
+            }
+            for scheme, t in tallies.items()
+            if t.gold
         },
-        "actors": {key: {"n": len(t.gold), "accuracy": round(t.accuracy(), 4)}
-                   for key, t in actor_tallies.items() if t.gold},
+        "actors": {
+            key: {"n": len(t.gold), "accuracy": round(t.accuracy(), 4)} for key, t in actor_tallies.items() if t.gold
+        },
     }
 
 
@@ -229,8 +248,11 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
             complete_items += 1
             predicted_total += len(events)
             matched_predictions += sum(
-                any(_dyad_matches(g, e) and all(_label_matches(g, e, s, merge_yield) for s in g.labels)
-                    for g in item.events) for e in events
+                any(
+                    _dyad_matches(g, e) and all(_label_matches(g, e, s, merge_yield) for s in g.labels)
+                    for g in item.events
+                )
+                for e in events
             )
             if not item.events:
                 empty_texts += 1
@@ -239,8 +261,11 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
         "mode": "open",
         "items": len(items),
         "gold_events": totals["actors"],
-        "recall": {key: {"n": totals[key], "found": found[key], "recall": round(found[key] / totals[key], 4)}
-                   for key in ("actors", *SCHEMES) if totals[key]},
+        "recall": {
+            key: {"n": totals[key], "found": found[key], "recall": round(found[key] / totals[key], 4)}
+            for key in ("actors", *SCHEMES)
+            if totals[key]
+        },
     }
     if complete_items:
         result["precision"] = {
@@ -277,5 +302,9 @@ def summary_rows(result: dict[str, Any]) -> Iterable[tuple[str, str, str, str]]:
         if "precision" in result:
             p = result["precision"]
             value = f"{p['precision']:.3f}" if p["precision"] is not None else "-"
-            yield "precision", str(p["predicted"]), value, (
-                f"{p['extra']} extra; {p['no_event_texts_coded']} of {p['no_event_texts']} no-event texts coded")
+            yield (
+                "precision",
+                str(p["predicted"]),
+                value,
+                f"{p['extra']} extra; {p['no_event_texts_coded']} of {p['no_event_texts']} no-event texts coded",
+            )

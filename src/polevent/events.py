@@ -20,27 +20,147 @@ from .lexicon import Lexicon, LexiconEntry
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-TARGET_PREPS = {"with", "against", "to", "on", "at", "into", "toward", "towards", "upon", "from", "over", "onto", "outside"}
+TARGET_PREPS = {
+    "with",
+    "against",
+    "to",
+    "on",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "from",
+    "over",
+    "onto",
+    "outside",
+}
 NOUN_SOURCE_PREPS = {"by", "between", "from"}
 SPEECH_LEMMAS = {
-    "say", "tell", "state", "announce", "claim", "add", "note", "declare", "report", "assert", "stress",
-    "emphasize", "emphasise", "reiterate", "affirm", "explain", "write", "confirm", "insist", "allege", "argue",
-    "maintain", "suggest", "indicate", "acknowledge", "quote", "remark", "comment", "mention", "tweet", "post",
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "claim",
+    "add",
+    "note",
+    "declare",
+    "report",
+    "assert",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "affirm",
+    "explain",
+    "write",
+    "confirm",
+    "insist",
+    "allege",
+    "argue",
+    "maintain",
+    "suggest",
+    "indicate",
+    "acknowledge",
+    "quote",
+    "remark",
+    "comment",
+    "mention",
+    "tweet",
+    "post",
 }
 INTENT_LEMMAS = {
-    "plan", "intend", "try", "seek", "aim", "want", "hope", "propose", "offer", "pledge", "promise", "vow",
-    "prepare", "agree", "attempt", "wish", "decide", "expect", "mean", "endeavor", "endeavour", "strive",
+    "plan",
+    "intend",
+    "try",
+    "seek",
+    "aim",
+    "want",
+    "hope",
+    "propose",
+    "offer",
+    "pledge",
+    "promise",
+    "vow",
+    "prepare",
+    "agree",
+    "attempt",
+    "wish",
+    "decide",
+    "expect",
+    "mean",
+    "endeavor",
+    "endeavour",
+    "strive",
 }
 TRANSPARENT_LEMMAS = {"continue", "begin", "start", "resume", "keep", "go", "manage", "move", "step"}
-FAILURE_LEMMAS = {"fail", "refuse", "decline", "cancel", "postpone", "abandon", "scrap", "suspend", "avoid",
-                  "prevent", "stop", "deny", "halt", "oppose", "reject", "delay", "forgo"}
-FAILURE_MODIFIERS = {
-    "failed", "proposed", "planned", "possible", "potential", "cancelled", "canceled", "aborted", "scrapped",
-    "postponed", "stalled", "future", "prospective", "would-be", "expected", "upcoming", "hypothetical",
-    "alleged", "rumoured", "rumored", "no", "collapsed", "botched", "suspended",
+FAILURE_LEMMAS = {
+    "fail",
+    "refuse",
+    "decline",
+    "cancel",
+    "postpone",
+    "abandon",
+    "scrap",
+    "suspend",
+    "avoid",
+    "prevent",
+    "stop",
+    "deny",
+    "halt",
+    "oppose",
+    "reject",
+    "delay",
+    "forgo",
 }
-ABSENCE_NOUNS = {"absence", "lack", "failure", "cancellation", "postponement", "suspension", "collapse", "end"}
-INTENT_NOUNS = {"plan", "bid", "attempt", "intention", "offer", "proposal", "effort", "pledge", "promise", "plot"}
+FAILURE_MODIFIERS = {
+    "failed",
+    "proposed",
+    "planned",
+    "possible",
+    "potential",
+    "cancelled",
+    "canceled",
+    "aborted",
+    "scrapped",
+    "postponed",
+    "stalled",
+    "future",
+    "prospective",
+    "would-be",
+    "expected",
+    "upcoming",
+    "hypothetical",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "no",
+    "collapsed",
+    "botched",
+    "suspended",
+}
+ABSENCE_NOUNS = {
+    "absence",
+    "lack",
+    "failure",
+    "cancellation",
+    "postponement",
+    "suspension",
+    "collapse",
+    "end",
+}
+INTENT_NOUNS = {
+    "plan",
+    "bid",
+    "attempt",
+    "intention",
+    "offer",
+    "proposal",
+    "effort",
+    "pledge",
+    "promise",
+    "plot",
+}
 HAPPEN_LEMMAS = {"take", "happen", "occur", "materialize", "materialise", "go", "proceed"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -48,11 +168,39 @@ FUTURE_MODALS = {"will", "shall", "'ll"}
 # How an intended or promised action is coded (CAMEO 03x for cooperation, 13x
 # for conflict). Keys are the most specific prefix of the embedded code.
 INTENT_CODES = {
-    "04": "036", "045": "039", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312",
-    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355",
-    "087": "0356", "09": "030", "14": "133", "15": "138", "16": "131", "161": "1312", "163": "1312",
-    "166": "1313", "17": "137", "18": "138", "19": "138", "20": "138",
+    "04": "036",
+    "045": "039",
+    "05": "032",
+    "057": "030",
+    "06": "031",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "07": "033",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "08": "035",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "09": "030",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "161": "1312",
+    "163": "1312",
+    "166": "1313",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
 }
 THREAT_CODES = {key: value for key, value in INTENT_CODES.items() if key[:2] >= "14"}
 KEEP_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
@@ -135,18 +283,25 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
 
 
 OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
-    ("poss", None), ("prep", {"by"}), ("compound", None), ("amod", None), ("prep", {"of", "with", "in", "inside"}),
+    ("poss", None),
+    ("prep", {"by"}),
+    ("compound", None),
+    ("amod", None),
+    ("prep", {"of", "with", "in", "inside"}),
 )
 # Inside a prepositional phrase the noun's own complement says more than its possessor:
 # "on its border with Ukraine".
 PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
-    ("prep", {"with", "of", "in", "inside"}), ("poss", None), ("compound", None), ("amod", None),
+    ("prep", {"with", "of", "in", "inside"}),
+    ("poss", None),
+    ("compound", None),
+    ("amod", None),
 )
 
 
-def owner(noun: Token, actors: DocumentActors, order: tuple[tuple[str, set[str] | None], ...] = ()) -> list[
-    ActorMention
-]:
+def owner(
+    noun: Token, actors: DocumentActors, order: tuple[tuple[str, set[str] | None], ...] = ()
+) -> list[ActorMention]:
     """Whose thing a non-actor noun is: "Iran's attack", "an incursion by Cambodian troops",
     "the State of Palestine", "its border with Ukraine", "targets in Syria"."""
     for dep, words in order or OWNER_ORDER:
@@ -297,8 +452,10 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         if token is not trigger and lemma in FAILURE_LEMMAS:
             context.happened = False
             context.notes.append(f"'{token.text}'")
-        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "avail" for g in c.subtree)
-               for c in token.children):
+        if any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "avail" for g in c.subtree)
+            for c in token.children
+        ):
             context.happened = False
             context.notes.append("'to no avail'")
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
@@ -410,8 +567,11 @@ def _code_trigger(
                 targets += _actors(_children(prep, "pobj"), actors)
         if not targets or not context.happened:
             return []
-        return [Candidate(trigger, entry, cameo, s, t, notes, 0.7, trigger, source_role, "addressee")
-                for s in sources for t in targets]
+        return [
+            Candidate(trigger, entry, cameo, s, t, notes, 0.7, trigger, source_role, "addressee")
+            for s in sources
+            for t in targets
+        ]
     if is_noun:
         sources, source_role, targets, target_role = noun_frame(trigger, actors)
         if not sources and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
@@ -445,8 +605,9 @@ def _code_trigger(
         speaker = speakers[0]
         if not sources:
             sources, source_role = [speaker], "speaker"
-        elif all(s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector}
-                 for s in sources):
+        elif all(
+            s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector} for s in sources
+        ):
             sources, source_role = [speaker], "speaker, speaking for its own side"
     if context.intent:
         code = intent_code(cameo)
@@ -481,17 +642,33 @@ def _code_trigger(
         for target in targets or [None]:  # type: ignore[list-item]
             if target is not None and source.actor.code == target.actor.code:
                 continue
-            results.append(Candidate(trigger, entry, cameo, source, target, notes, confidence, date_anchor,
-                                     source_role, target_role))
+            results.append(
+                Candidate(
+                    trigger,
+                    entry,
+                    cameo,
+                    source,
+                    target,
+                    notes,
+                    confidence,
+                    date_anchor,
+                    source_role,
+                    target_role,
+                )
+            )
     return results
 
 
 def _joint(trigger: Token, obj: Token | None) -> bool:
-    """"Joint exercises", "held jointly": a show of force done together is cooperation."""
-    nouns = [t for t in (trigger, obj, trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} else None) if t is not None]
+    """ "Joint exercises", "held jointly": a show of force done together is cooperation."""
+    nouns = [
+        t for t in (trigger, obj, trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} else None) if t is not None
+    ]
     for noun in nouns:
-        for child in [*noun.children, *(c for o in noun.children if o.dep_ in {"dobj", "nsubjpass"}
-                                        for c in o.children)]:
+        for child in [
+            *noun.children,
+            *(c for o in noun.children if o.dep_ in {"dobj", "nsubjpass"} for c in o.children),
+        ]:
             if child.lower_ in {"joint", "jointly", "combined"}:
                 return True
     return False

@@ -80,8 +80,9 @@ def check_text(text: str, *, doc_id: str, location: str | None = None) -> None:
 def decode_bytes(raw: bytes, *, doc_id: str, location: str | None = None) -> str:
     """Decode UTF-8 (with or without BOM); anything else is a clear error."""
     if b"\x00" in raw[:4096]:
-        raise InputError("the file looks like binary data (it holds NUL bytes), not text", doc_id=doc_id,
-                         location=location)
+        raise InputError(
+            "the file looks like binary data (it holds NUL bytes), not text", doc_id=doc_id, location=location
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -169,7 +170,9 @@ def read_file(path: Path, *, default_date: str | None = None) -> Iterator[Docume
         size = path.stat().st_size
         if size > MAX_DOCUMENT_CHARS * 4:
             raise InputError(
-                f"the file is {size / 1e6:.1f} MB, too large for one document", doc_id=doc_id, location=str(path)
+                f"the file is {size / 1e6:.1f} MB, too large for one document",
+                doc_id=doc_id,
+                location=str(path),
             )
         text = decode_bytes(path.read_bytes(), doc_id=doc_id, location=str(path))
         if suffix in HTML_SUFFIXES:
@@ -179,13 +182,14 @@ def read_file(path: Path, *, default_date: str | None = None) -> Iterator[Docume
     except InputError as error:
         yield _problem(error, doc_id=doc_id)
     except OSError as error:
-        yield Problem(doc_id=doc_id, stage="read", message=f"cannot read the file: {error.strerror}",
-                      location=str(path))
+        yield Problem(
+            doc_id=doc_id, stage="read", message=f"cannot read the file: {error.strerror}", location=str(path)
+        )
 
 
-def read_stream(stream: BinaryIO, *, name: str = "stdin", default_date: str | None = None) -> Iterator[
-    Document | Problem
-]:
+def read_stream(
+    stream: BinaryIO, *, name: str = "stdin", default_date: str | None = None
+) -> Iterator[Document | Problem]:
     """Documents from a byte stream: JSONL when it starts with '{', otherwise one text document."""
     raw = stream.read()
     if raw.lstrip()[:1] == b"{":
@@ -214,8 +218,12 @@ def read_inputs(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
             if not files:
-                yield Problem(doc_id=str(path), stage="read", message="the directory holds no .txt, .html or "
-                              ".jsonl files", location=str(path))
+                yield Problem(
+                    doc_id=str(path),
+                    stage="read",
+                    message="the directory holds no .txt, .html or .jsonl files",
+                    location=str(path),
+                )
             for file in files:
                 yield from read_file(file, default_date=default_date)
         elif path.is_file():

@@ -84,7 +84,7 @@ def _split(value: str) -> list[str]:
 
 
 @cache
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer():  # noqa: ANN202 - spaCy's Tokenizer type is internal
     import spacy
 
     return spacy.blank("en").tokenizer
@@ -132,8 +132,8 @@ def knowledge_base() -> KnowledgeBase:
             if "," not in iso_name and "(" not in iso_name:
                 kb.add(tokenize(iso_name), Entry(COUNTRY, kb.country_names[code], code))
     for row in read_data_table("actors", "organizations.tsv"):
-        sector = row["sector"] or None
-        entry = Entry(ORGANIZATION, row["name"], row["country"] or None, sector, row["code"] or None, row["kind"])
+        org_sector = row["sector"] or None
+        entry = Entry(ORGANIZATION, row["name"], row["country"] or None, org_sector, row["code"] or None, row["kind"])
         for alias in [row["name"], *_split(row["aliases"])]:
             kb.add(tokenize(alias), entry, overwrite=True)
     for row in read_data_table("actors", "sectors.tsv"):

@@ -58,7 +58,11 @@ class Lexicon:
             for child in token.children:
                 if entry.requirement == "prt" and child.dep_ == "prt" and child.lower_ in entry.words:
                     return entry, None
-                if entry.requirement == "prep" and child.dep_ in {"prep", "agent", "prt"} and child.lower_ in entry.words:
+                if (
+                    entry.requirement == "prep"
+                    and child.dep_ in {"prep", "agent", "prt"}
+                    and child.lower_ in entry.words
+                ):
                     return entry, None
                 if entry.requirement == "obj" and child.dep_ in OBJECT_DEPS:
                     if child.lemma_.lower() in entry.words:
@@ -102,7 +106,8 @@ def lexicon() -> Lexicon:
         if row["pos"] not in {"verb", "noun"}:
             raise DataError(f"data/lexicon/triggers.tsv row {line}: pos must be verb or noun, not {row['pos']!r}")
         requirement, words = parse_requirement(row["with"], line=line)
-        entry = LexiconEntry(row["lemma"].lower(), row["pos"], requirement, words, row["cameo"], row["frame"],
-                             row["note"])
+        entry = LexiconEntry(
+            row["lemma"].lower(), row["pos"], requirement, words, row["cameo"], row["frame"], row["note"]
+        )
         grouped.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon({key: tuple(sorted(group, key=lambda e: e.requirement is None)) for key, group in grouped.items()})

@@ -35,8 +35,7 @@ def gazetteer() -> tuple[dict[str, Place], dict[str, Place]]:
     iso3 = _iso2_to_iso3()
     best: dict[str, tuple[int, Place]] = {}
     for city in cache_.get_cities().values():
-        place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
-                      float(city["longitude"]))
+        place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]), float(city["longitude"]))
         population = int(city["population"])
         names = {city["name"]} | {n for n in city["alternatenames"] if n.isascii() and n[:1].isupper()}
         for name in names:

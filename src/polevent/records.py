@@ -198,10 +198,13 @@ class Problem:
     location: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "stage": self.stage, "message": self.message, "location": self.location}
+        return {
+            "doc_id": self.doc_id,
+            "stage": self.stage,
+            "message": self.message,
+            "location": self.location,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Problem:
-        return cls(
-            doc_id=data["doc_id"], stage=data["stage"], message=data["message"], location=data.get("location")
-        )
+        return cls(doc_id=data["doc_id"], stage=data["stage"], message=data["message"], location=data.get("location"))

@@ -10,7 +10,12 @@ from importlib import resources
 
 from .records import Document, Event
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 def sample_documents() -> Iterator[Document]:
@@ -19,8 +24,13 @@ def sample_documents() -> Iterator[Document]:
     for line in text.splitlines():
         if line.strip():
             record = json.loads(line)
-            yield Document(id=record["id"], text=record["text"], date=record.get("date"), url=record.get("url"),
-                           source=record.get("title"))
+            yield Document(
+                id=record["id"],
+                text=record["text"],
+                date=record.get("date"),
+                url=record.get("url"),
+                source=record.get("title"),
+            )
 
 
 @dataclass(slots=True)
@@ -42,8 +52,10 @@ def summarize(coded: Iterable[tuple[Document, list[Event]]], *, top: int = 10) -
         summary.documents += 1
         for event in events:
             summary.events += 1
-            dyad = (event.source.code if event.source and event.source.code else "-",
-                    event.target.code if event.target and event.target.code else "-")
+            dyad = (
+                event.source.code if event.source and event.source.code else "-",
+                event.target.code if event.target and event.target.code else "-",
+            )
             summary.dyads.setdefault(dyad, Counter())[event.quad_class] += 1
             scored.append((event, document.text[event.sentence_start : event.sentence_end]))
     scored.sort(key=lambda pair: pair[0].goldstein)
