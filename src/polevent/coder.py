@@ -250,7 +250,7 @@ def _overlaps(mention: ActorMention | None, span: SpacySpan) -> bool:
 
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
-    while chain[-1].head is not chain[-1]:
+    while chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     return chain
 
@@ -327,7 +327,7 @@ def _anchors(trigger: Token, extra: Token | None) -> list[Token]:
     token = trigger
     # Climb from a noun to its verb and up intent/transparent chains ("tried to arrange a meeting").
     for _ in range(4):
-        if token.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp", "pobj", "prep"} and token.head is not token:
+        if token.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp", "pobj", "prep"} and token.head.i != token.i:
             token = token.head
             anchors.append(token)
         else:
@@ -340,7 +340,8 @@ def _anchors(trigger: Token, extra: Token | None) -> list[Token]:
 def _temporal_expression(trigger: Token, extra: Token | None, excluded: set[int]) -> SpacySpan | None:
     for anchor in _anchors(trigger, extra):
         # "a statement released on Thursday": a date inside a reduced relative still dates the statement.
-        for token in _clause_tokens(anchor, 5 if anchor is extra else 3, through_acl=anchor is extra):
+        is_extra = extra is not None and anchor.i == extra.i
+        for token in _clause_tokens(anchor, 5 if is_extra else 3, through_acl=is_extra):
             if token.ent_type_ in {"DATE", "TIME"} and token.i not in excluded:
                 entity = _entity(token)
                 if entity is not None and entity.label_ == "DATE":

@@ -330,7 +330,7 @@ def verb_targets(
     found = _actors(subjects, actors)
     if found:
         return found, "passive subject"
-    objects = [o for o in _children(verb, "dobj", "dative") if o is not obj]
+    objects = _children(verb, "dobj", "dative")
     # Deploying or massing troops: the troops are one's own, the target is where they go.
     found = [m for m in _actors(objects, actors) if not (code[:2] == "15" and _forces(m))]
     if found:
@@ -449,7 +449,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             context.future = True
         if modals & HYPOTHETICAL_MODALS:
             context.hypothetical = True
-        if token is not trigger and lemma in FAILURE_LEMMAS:
+        if token.i != trigger.i and lemma in FAILURE_LEMMAS:
             context.happened = False
             context.notes.append(f"'{token.text}'")
         if any(
@@ -467,13 +467,13 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             context.governor = head
             context.notes.append(f"intended ('{head.text}')")
             break
-        if head is token or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
+        if head.i == token.i or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
             break
         head_lemma = head.lemma_.lower()
         if dep == "conj":
             token = head
             inherited = True
-            if any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children if trigger is not head):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children if trigger.i != head.i):
                 # "said that X ... and that Y ...": the second clause hangs on the first complement clause.
                 complement = next((a for a in head.ancestors if a.dep_ == "ccomp"), None)
                 if complement is not None:
