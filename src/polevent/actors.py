@@ -10,6 +10,7 @@ pronouns take the nearest preceding actor of the right kind.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -332,10 +333,16 @@ def resolve_document(kb: KnowledgeBase, doc: Doc) -> DocumentActors:
 
 def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
     """Give a generic agent ("police", "the government", "rebel fighters") the country of its sentence
-    when the sentence names exactly one country."""
+    when the sentence names exactly one country, or, when it names none, the document's main country
+    (named at least twice and more often than any other)."""
+    counts = Counter(m.actor.country for m in state.by_head.values() if m.actor.country in kb.country_names)
+    ranked = counts.most_common(2)
+    main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     for sentence in doc.sents:
         heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
         countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)
+        if not countries and main is not None:
+            countries = {main}
         if len(countries) != 1:
             continue
         (country,) = countries

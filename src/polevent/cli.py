@@ -199,7 +199,10 @@ def demo(
     for name in QUAD_NAMES.values():
         table.add_column(name, justify="right")
     table.add_column("total", justify="right")
-    for (source, target), counts in sorted(summary.dyads.items(), key=lambda kv: -sum(kv[1].values())):
+    ranked = sorted(summary.dyads.items(), key=lambda kv: -sum(kv[1].values()))
+    if len(ranked) > 25:
+        table.caption = f"the 25 most active of {len(ranked)} dyads"
+    for (source, target), counts in ranked[:25]:
         table.add_row(source, target, *[str(counts.get(q, 0)) for q in QUAD_NAMES], str(sum(counts.values())))
     out.print(table)
     for title, chosen in (
