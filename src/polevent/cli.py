@@ -129,7 +129,7 @@ def code(
                 coded += 1
                 for event in outcome.events:
                     events += 1
-                    record = {**event.to_dict(), "doc_id": outcome.document.id if outcome.document else None}
+                    record = event.to_dict()
                     if writer:
                         writer.writerow(_csv_row(record))
                     else:
