@@ -82,27 +82,42 @@ def main() -> int:
                 f"| {name} | {result['pairs']} | {scheme} | {scores['n']} | {scores['accuracy']:.3f} | "
                 f"{scores['macro_f1']:.3f} |"
             )
-    out += ["", "Actor agreement in pairs mode (where the gold gives country or sector):", "",
-            "| set | measure | n | accuracy |", "|---|---|---|---|"]
+    out += [
+        "",
+        "Actor agreement in pairs mode (where the gold gives country or sector):",
+        "",
+        "| set | measure | n | accuracy |",
+        "|---|---|---|---|",
+    ]
     for name in SETS:
         for key, scores in results[(name, "pairs")]["actors"].items():
             out.append(f"| {name} | {key} | {scores['n']} | {scores['accuracy']:.3f} |")
-    out += ["", "## Open mode (`polevent eval FILE --mode open`)", "",
-            "A gold event is found when one coded event's source and target match it (span overlap, or country and "
-            "sector where the gold has no spans) and its label matches (CAMEO leaf gold is matched on the root).",
-            "", "| set | gold events | recall: actors only | plover | cameo_root | cameo (root) | penta |",
-            "|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Open mode (`polevent eval FILE --mode open`)",
+        "",
+        "A gold event is found when one coded event's source and target match it (span overlap, or country and "
+        "sector where the gold has no spans) and its label matches (CAMEO leaf gold is matched on the root).",
+        "",
+        "| set | gold events | recall: actors only | plover | cameo_root | cameo (root) | penta |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name in SETS:
         recall = results[(name, "open")]["recall"]
-        cells = [f"{recall[k]['recall']:.3f} ({recall[k]['found']}/{recall[k]['n']})" if k in recall else "-"
-                 for k in ("actors", "plover", "cameo_root", "cameo", "penta")]
+        cells = [
+            f"{recall[k]['recall']:.3f} ({recall[k]['found']}/{recall[k]['n']})" if k in recall else "-"
+            for k in ("actors", "plover", "cameo_root", "cameo", "penta")
+        ]
         out.append(f"| {name} | {results[(name, 'open')]['gold_events']} | " + " | ".join(cells) + " |")
     for name in SETS:
         precision = results[(name, "open")].get("precision")
         if precision:
-            out += ["", f"Precision on `{name}` (marked complete): {precision['matched']} of "
-                    f"{precision['predicted']} coded events match a gold event ({precision['extra']} extra); "
-                    f"{precision['no_event_texts_coded']} of {precision['no_event_texts']} no-event texts got an event."]
+            out += [
+                "",
+                f"Precision on `{name}` (marked complete): {precision['matched']} of "
+                f"{precision['predicted']} coded events match a gold event ({precision['extra']} extra); "
+                f"{precision['no_event_texts_coded']} of {precision['no_event_texts']} no-event texts got an event.",
+            ]
     out += ["", "## Acceptance story (`../shared/acceptance/admm-plus-2024.txt`)", ""]
     out += acceptance(coder, args.shared)
     out += ["", "## Pairs-mode confusion (PLOVER, plv_train)", "", "gold -> predicted counts:", ""]
