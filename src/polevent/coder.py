@@ -155,12 +155,9 @@ class Coder:
                     candidate.target_role,
                 )
                 return self._event(found, doc, None, anchor)
-        trigger = _path_trigger(source_span.root, target_span.root, lex)
-        if trigger is None or trigger[1].cameo.startswith("01"):
-            # A bare statement on the path says little about what passed between the two actors:
-            # a nearer substantive trigger in the sentence is the better guess.
-            trigger = _nearest_trigger(sentence, source_span, target_span, lex, substantive=True) or trigger
-        trigger = trigger or _nearest_trigger(sentence, source_span, target_span, lex)
+        trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
+            sentence, source_span, target_span, lex
+        )
         if trigger is None:
             head = _lowest_common_ancestor(source_span.root, target_span.root)
             entry_code, confidence, note = "010", 0.15, "no trigger in the lexicon: default statement code"
@@ -288,14 +285,12 @@ def _path_trigger(a: Token, b: Token, lex: Lexicon) -> TriggerMatch | None:
     return speech
 
 
-def _nearest_trigger(
-    sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex: Lexicon, *, substantive: bool = False
-) -> TriggerMatch | None:
+def _nearest_trigger(sentence: SpacySpan, a: SpacySpan, b: SpacySpan, lex: Lexicon) -> TriggerMatch | None:
     middle = (a.root.i + b.root.i) / 2
     best = None
     for token in sentence:
         found = lex.match(token)
-        if found is None or found[0].frame == "intent" or (substantive and found[0].cameo.startswith("01")):
+        if found is None or found[0].frame == "intent":
             continue
         distance = abs(token.i - middle)
         if best is None or distance < best[0]:
