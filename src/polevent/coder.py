@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, resolve_document, resolve_span
@@ -142,18 +142,7 @@ class Coder:
         candidates = find_candidates(sentence, lex, actors, [])
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
-                found = Candidate(
-                    candidate.trigger,
-                    candidate.entry,
-                    candidate.cameo,
-                    source_actor,
-                    target_actor,
-                    candidate.notes,
-                    candidate.confidence,
-                    candidate.date_anchor,
-                    candidate.source_role,
-                    candidate.target_role,
-                )
+                found = replace(candidate, source=source_actor, target=target_actor)
                 return self._event(found, doc, None, anchor)
         trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
             sentence, source_span, target_span, lex

@@ -404,7 +404,6 @@ class Context:
     future: bool = False
     hypothetical: bool = False
     speech: Token | None = None
-    governor: Token | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -464,7 +463,6 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         head = token.head
         if dep == "acl" and head.lemma_.lower() in INTENT_NOUNS:
             context.intent = True
-            context.governor = head
             context.notes.append(f"intended ('{head.text}')")
             break
         if head.i == token.i or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
@@ -481,7 +479,6 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             continue
         if dep in {"xcomp", "dobj", "pcomp", "pobj", "prep"} and head_lemma in INTENT_LEMMAS:
             context.intent = True
-            context.governor = head
             context.notes.append(f"intended ('{head.text}')")
             token = head
             continue
@@ -504,12 +501,10 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
                     continue
                 if governing.frame == "intent":
                     context.intent = True
-                    context.governor = head
                     token = head
                     continue
                 # The embedded action is what was demanded, refused or threatened, not an event.
                 context.happened = False
-                context.governor = head
                 context.notes.append(f"embedded under '{head.text}'")
             break
         break
