@@ -17,7 +17,9 @@ def test_version_prints_the_package_version():
     assert result.stdout.strip() == f"polevent {polevent.__version__}"
 
 
-@pytest.mark.parametrize("command", ["code", "eval", "demo"])
+@pytest.mark.parametrize(
+    "command", ["code", "eval", "demo", "ingest", "export", "query", "series", "network", "report"]
+)
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -96,10 +98,15 @@ def test_eval_names_the_line_of_a_malformed_gold_file(tmp_path):
 
 
 @pytest.mark.model
-def test_demo_summarises_the_sample_corpus():
-    result = runner.invoke(app, ["demo"])
+def test_demo_codes_the_sample_corpus_into_a_store_and_writes_a_report(tmp_path):
+    result = runner.invoke(app, ["demo", "--output-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "sample articles" in result.stdout
     assert "Most conflictual events" in result.stdout and "Most cooperative events" in result.stdout
-    count = int(result.stdout.split(" events")[0].split()[-1])
+    count = int(result.stdout.split(" event mentions")[0].split()[-1])
     assert count >= 30
+    for name in ("events.duckdb", "report.html", "series.png", "series.svg", "network.png", "network.graphml"):
+        assert (tmp_path / name).stat().st_size > 0, name
+    assert "report.html" in result.stdout
+    again = runner.invoke(app, ["demo", "--output-dir", str(tmp_path)])
+    assert int(again.stdout.split(" event mentions")[0].split()[-1]) == count, "re-running the demo adds nothing"

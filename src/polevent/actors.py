@@ -11,13 +11,15 @@ pronouns take the nearest preceding actor of the right kind.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .kb import CAPITAL, COUNTRY, DEMONYM, ORGANIZATION, SEAT, Entry, KnowledgeBase
+from .kb import CAPITAL, COUNTRY, DEMONYM, ORGANIZATION, PERSON, SEAT, Entry, KnowledgeBase
 from .records import Actor
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Doc, Span, Token
 
 #: Dependency labels of tokens that head a noun phrase an actor may be.
@@ -41,6 +43,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 #: Tokens that continue a noun phrase to the right of its head.
 RIGHT_PARTS = {"flat", "compound", "nummod"}
+#: Words that mark a person as no longer in office ("former Defense Minister Wei Fenghe", "ex-president").
+FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "onetime", "one-time"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class ActorMention:
     person: bool = False
     outlet: bool = False
     how: str = ""
+    person_id: str | None = None
+    former: bool = False
 
 
 @dataclass(slots=True)
@@ -60,6 +66,7 @@ class DocumentActors:
     by_head: dict[int, ActorMention] = field(default_factory=dict)
     order: list[tuple[int, ActorMention]] = field(default_factory=list)
     people: dict[str, ActorMention] = field(default_factory=dict)
+    day: date | None = None
 
     def get(self, token: Token) -> ActorMention | None:
         return self.by_head.get(token.i)
@@ -181,6 +188,16 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if name is None and head.pos_ == "PROPN" and not evidence.entries and head.lower_ in state.people:
         name = head.text  # a surname the entity recogniser missed, already met with a title
     entries = evidence.entries
+    person = next(
+        (
+            e
+            for first, last, e in entries
+            if e.kind == PERSON and first <= head.i <= last and head.doc[first].text[:1].isupper()
+        ),
+        None,
+    )
+    if person is not None and person.person in kb.people:
+        return _known_person(kb, head, tokens, person.person, state)
     org = next((e for _, last, e in reversed(entries) if e.kind == ORGANIZATION and last >= head.i - 2), None)
     if org is not None and evidence.sector_rank < 3:
         mention = ActorMention(
@@ -218,6 +235,8 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
                 _make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name),
                 person=True,
                 how=f"same person as {actor.text!r}",
+                person_id=known.person_id,
+                former=known.former,
             )
             state.by_head[head.i] = mention
             state.order.append((head.i, mention))
@@ -235,6 +254,40 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         how=", ".join(how),
     )
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
+
+
+def is_former(tokens: list[Token]) -> bool:
+    """Whether a phrase calls its person former ("former minister", "ex-president")."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
+
+
+def person_actor(kb: KnowledgeBase, mention: ActorMention, day: date | None, published: date | None) -> ActorMention:
+    """A known person's mention re-coded for the event ``day``: the office held that day, else country + ELI."""
+    if mention.person_id is None or mention.person_id not in kb.people:
+        return mention
+    person = kb.people[mention.person_id]
+    country, sector, how = person.actor_on(day, former=mention.former, published=published)
+    actor = mention.actor
+    if (country, sector) == (actor.country, actor.sector):
+        return mention
+    recoded = Actor(actor.text, actor.start, actor.end, actor_code(country, sector), country, sector, actor.name)
+    return replace(mention, actor=recoded, how=f"person {how}")
+
+
+def _known_person(
+    kb: KnowledgeBase, head: Token, tokens: list[Token], person_id: str, state: DocumentActors
+) -> ActorMention:
+    person = kb.people[person_id]
+    former = is_former(tokens)
+    country, sector, how = person.actor_on(state.day, former=former, published=state.day)
+    mention = ActorMention(
+        _make(tokens, country=country, sector=sector, name=person.name),
+        person=True,
+        how=f"person {how}",
+        person_id=person_id,
+        former=former,
+    )
+    return _remember(state, head, mention, person.name)
 
 
 def _people_noun(head: Token, entries: list[tuple[int, int, Entry]]) -> bool:
@@ -274,6 +327,8 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
                 ),
                 person=person,
                 how=f"pronoun for {actor.text!r}",
+                person_id=mention.person_id,
+                former=mention.former,
             )
     return None
 
@@ -309,9 +364,13 @@ QUANTITY_HEADS = {
 }
 
 
-def resolve_document(kb: KnowledgeBase, doc: Doc) -> DocumentActors:
-    """Resolve every noun phrase head in ``doc`` that names an actor, in document order."""
-    state = DocumentActors()
+def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> DocumentActors:
+    """Resolve every noun phrase head in ``doc`` that names an actor, in document order.
+
+    ``day`` (the publication date) decides which office a known person holds until an event's own
+    date is known.
+    """
+    state = DocumentActors(day=day)
     for token in doc:
         if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -350,8 +409,9 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
             mention = state.by_head[i]
             actor = mention.actor
             if actor.country is None and actor.sector is not None:
-                state.by_head[i] = ActorMention(
-                    Actor(
+                state.by_head[i] = replace(
+                    mention,
+                    actor=Actor(
                         actor.text,
                         actor.start,
                         actor.end,
@@ -360,8 +420,6 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
                         actor.sector,
                         actor.name,
                     ),
-                    person=mention.person,
-                    outlet=mention.outlet,
                     how=f"{mention.how}, country from the sentence",
                 )
 
@@ -389,9 +447,6 @@ def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorM
             )
         )
     actor = mention.actor
-    return ActorMention(
-        _make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name),
-        person=mention.person,
-        outlet=mention.outlet,
-        how=mention.how,
+    return replace(
+        mention, actor=_make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from datetime import date as date_type
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -179,43 +180,397 @@ def eval_command(
         out.print(table)
 
 
+# -- the event store ------------------------------------------------------------------------
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="Event store file (default: $POLEVENT_DB, else the user data directory).")
+]
+SourceOption = Annotated[str | None, typer.Option(help="Source actor: code prefix (USA, USAGOV) or country.")]
+TargetOption = Annotated[str | None, typer.Option(help="Target actor: code prefix or country.")]
+EitherOption = Annotated[str | None, typer.Option(help="Actor on either side: code prefix or country.")]
+CountryOption = Annotated[str | None, typer.Option(help="Country of either actor (ISO3).")]
+SectorOption = Annotated[str | None, typer.Option(help="Sector of either actor (GOV, MIL, REB...).")]
+CameoOption = Annotated[str | None, typer.Option(help="CAMEO code or prefix: 19 (root), 190, 0311.")]
+PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ASSAULT.")]
+QuadOption = Annotated[int | None, typer.Option(help="Quad class 1-4.", min=1, max=4)]
+SinceOption = Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD.")]
+TextOption = Annotated[str | None, typer.Option(help="Only events with a mention whose sentence contains this.")]
+
+
+def _filters(**values: Any) -> Any:
+    from .store import Filters
+
+    for name in ("since", "until"):
+        if values.get(name):
+            try:
+                date_type.fromisoformat(values[name])
+            except ValueError as exc:
+                raise typer.BadParameter(f"--{name} must be a date YYYY-MM-DD, not {values[name]!r}") from exc
+    return Filters(**values)
+
+
+def _open_store(db: Path | None, *, read_only: bool) -> Any:
+    from .store import EventStore
+
+    try:
+        return EventStore(db, read_only=read_only)
+    except PoleventError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _ingest(store: Any, coder: Coder, documents: Any, label: str) -> Any:
+    run_id = store.start_run(pipeline=coder.model, signature=coder.signature(), config=coder.config())
+    counts = {"read": 0, "events": 0, "failed": 0}
+
+    def progress(status: Any) -> Any:
+        for outcome in coder.code_stream(documents):
+            counts["read"] += 1
+            if outcome.problem is not None:
+                counts["failed"] += 1
+                problem = outcome.problem
+                where = f"{problem.location}: " if problem.location else ""
+                err.print(f"[red]error[/red] {where}document {problem.doc_id!r}: {problem.message}", highlight=False)
+            else:
+                counts["events"] += len(outcome.events)
+            status.update(
+                f"{label}... {counts['read']} documents, {counts['events']} events, {counts['failed']} errors"
+            )
+            yield outcome
+
+    with err.status(f"{label}...", spinner="dots") as status:
+        stats = store.add(progress(status), run_id=run_id, signature=coder.signature())
+    store.finish_run(run_id, stats)
+    return stats
+
+
 @app.command()
-def demo(
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    db: DbOption = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")] = None,
+    dedup_key: Annotated[
+        str | None,
+        typer.Option(help="How mentions collapse into events: comma list of day,source,target,cameo|root,place."),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
 ) -> None:
-    """Code the bundled sample articles and print a summary.
+    """Code documents into the event store. Re-ingesting a document replaces its mentions.
 
-    Example: polevent demo
+    Example: polevent ingest news/ --db events.duckdb
     """
-    from .summary import QUAD_NAMES, sample_documents, summarize
+    from .ingest import read_inputs
 
     coder = Coder(model=model)
-    with err.status("coding the sample corpus...", spinner="dots"):
-        summary = summarize(coder.code_many(sample_documents()))
-    out.print(f"[bold]{summary.events} events[/bold] in {summary.documents} sample articles\n")
+    with _open_store(db, read_only=False) as store:
+        try:
+            if dedup_key:
+                store.set_dedup_key(dedup_key)
+            stats = _ingest(store, coder, read_inputs(inputs, default_date=date), "coding")
+        except PoleventError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+        counts = store.counts()
+    err.print(
+        f"documents read: {stats.documents} (new {stats.new}, re-coded {stats.recoded}, unchanged {stats.unchanged}, "
+        f"failed {stats.errors}); mentions written: {stats.mentions}. Store {store.path}: "
+        f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events.",
+        highlight=False,
+    )
+    if stats.documents == 0 or stats.documents == stats.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="gdelt, parquet, csv, jsonl, plover or mentions.")
+    ] = "jsonl",
+    header: Annotated[bool, typer.Option(help="Write a header row (gdelt, csv).")] = True,
+    db: DbOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    either: EitherOption = None,
+    country: CountryOption = None,
+    sector: SectorOption = None,
+    cameo: CameoOption = None,
+    plover: PloverOption = None,
+    quad: QuadOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+) -> None:
+    """Export events (deduplicated) or their mentions from the store.
+
+    Example: polevent export --format gdelt -o events.tsv --since 2024-01-01
+    """
+    from .exports import FORMATS
+
+    if output_format not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    filters = _filters(
+        source=source, target=target, either=either, country=country, sector=sector, cameo=cameo,
+        plover=plover, quad_class=quad, since=since, until=until, text=text,
+    )  # fmt: skip
+    with _open_store(db, read_only=True) as store:
+        written = store.export(output, output_format, filters, header=header)
+    err.print(f"wrote {written} records to {output} ({output_format})", highlight=False)
+
+
+@app.command()
+def query(
+    db: DbOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    either: EitherOption = None,
+    country: CountryOption = None,
+    sector: SectorOption = None,
+    cameo: CameoOption = None,
+    plover: PloverOption = None,
+    quad: QuadOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 50,
+    order: Annotated[
+        str, typer.Option(help="day, mentions, goldstein (most conflictual first) or -goldstein.")
+    ] = "day",
+    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List events matching filters.
+
+    Example: polevent query --source RUS --target UKR --plover ASSAULT --since 2024-01-01
+    """
+    from .exports import _plain
+
+    if output_format not in {"table", "json", "csv"}:
+        raise typer.BadParameter("--format must be table, json or csv")
+    filters = _filters(
+        source=source, target=target, either=either, country=country, sector=sector, cameo=cameo,
+        plover=plover, quad_class=quad, since=since, until=until, text=text,
+    )  # fmt: skip
+    with _open_store(db, read_only=True) as store:
+        try:
+            rows = store.query(filters, limit=limit or None, order=order)
+        except PoleventError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if output_format == "json":
+        out.print_json(json.dumps([{k: _plain(v) for k, v in row.items()} for row in rows]))
+        return
+    if output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(list(rows[0]))
+        for row in rows:
+            writer.writerow([_plain(v) for v in row.values()])
+        return
+    table = Table(title=f"{len(rows)} events" + (f" (first {limit})" if limit and len(rows) == limit else ""))
+    for column in ("day", "source", "target", "CAMEO", "PLOVER", "Goldstein", "mentions", "sentence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row["day"] or ""),
+            row["source_code"] or "-",
+            row["target_code"] or "-",
+            row["cameo"],
+            row["plover"] or "-",
+            f"{row['goldstein']:+.1f}",
+            str(row["mentions"]),
+            row["sentence"] or "",
+        )
+    out.print(table)
+
+
+@app.command()
+def series(
+    db: DbOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    either: EitherOption = None,
+    country: CountryOption = None,
+    sector: SectorOption = None,
+    cameo: CameoOption = None,
+    plover: PloverOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    by: Annotated[str, typer.Option(help="day, week, month, quarter or year.")] = "week",
+    chart: Annotated[
+        Path | None, typer.Option(help="Draw the series to this path stem: writes STEM.png and STEM.svg.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Event counts per quad class, events and Goldstein sum per period.
+
+    Example: polevent series --source USA --target CHN --by week --chart usa-chn
+    """
+    from .exports import _plain
+    from .summary import QUAD_NAMES
+
+    if output_format not in {"table", "json", "csv"}:
+        raise typer.BadParameter("--format must be table, json or csv")
+    filters = _filters(
+        source=source, target=target, either=either, country=country, sector=sector, cameo=cameo,
+        plover=plover, since=since, until=until,
+    )  # fmt: skip
+    with _open_store(db, read_only=True) as store:
+        try:
+            rows = store.series(filters, by=by)
+        except PoleventError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    title = f"{source or 'any'} -> {target or 'any'}: events per {by}"
+    if chart is not None:
+        from .charts import save_figure, series_figure
+
+        if not rows:
+            err.print("[yellow]no dated events match: no chart drawn[/yellow]")
+        else:
+            for path in save_figure(series_figure(rows, title=title, by=by), chart):
+                err.print(f"chart written: {path}", highlight=False)
+    if output_format == "json":
+        out.print_json(json.dumps([{k: _plain(v) for k, v in row.items()} for row in rows]))
+        return
+    if output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["period", "q1", "q2", "q3", "q4", "events", "mentions", "goldstein_sum"])
+        for row in rows:
+            writer.writerow([_plain(v) for v in row.values()])
+        return
+    table = Table(title=title)
+    table.add_column(by)
+    for quad in QUAD_NAMES.values():
+        table.add_column(quad, justify="right")
+    for column in ("events", "mentions", "Goldstein sum"):
+        table.add_column(column, justify="right")
+    for row in rows:
+        table.add_row(
+            str(row["period"]),
+            *(str(row[f"q{q}"]) for q in QUAD_NAMES),
+            str(row["events"]),
+            str(row["mentions"]),
+            f"{row['goldstein_sum']:+.1f}",
+        )
+    out.print(table)
+
+
+@app.command()
+def network(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    either: EitherOption = None,
+    cameo: CameoOption = None,
+    plover: PloverOption = None,
+    top: Annotated[int, typer.Option(help="Keep the most active N actors.")] = 30,
+    level: Annotated[str, typer.Option(help="code (USAGOV, USAMIL) or country (USA).")] = "country",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Path stem: writes STEM.graphml, STEM.json, STEM.png, STEM.svg."),
+    ] = None,
+) -> None:
+    """The actor network: who acts on whom, how often, how conflictually.
+
+    Example: polevent network --since 2024-01-01 --top 30 -o network
+    """
+    filters = _filters(either=either, cameo=cameo, plover=plover, since=since, until=until)
+    with _open_store(db, read_only=True) as store:
+        try:
+            graph = store.network(filters, top=top, level=level)
+        except PoleventError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if output is not None:
+        from .charts import network_figure, save_figure, save_graph
+
+        paths = save_graph(graph, output)
+        paths += save_figure(network_figure(graph, title=f"Actor network ({len(graph['nodes'])} actors)"), output)
+        for path in paths:
+            err.print(f"written: {path}", highlight=False)
+    table = Table(title=f"{len(graph['nodes'])} actors, {len(graph['edges'])} directed edges")
+    for column in ("source", "target", "events", "mentions", "mean Goldstein"):
+        table.add_column(column)
+    for edge in graph["edges"][:40]:
+        table.add_row(
+            edge["source"], edge["target"], str(edge["events"]), str(edge["mentions"]), f"{edge['mean_goldstein']:+.2f}"
+        )
+    if len(graph["edges"]) > 40:
+        table.caption = f"the 40 heaviest of {len(graph['edges'])} edges"
+    out.print(table)
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("polevent-report.html"),
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    either: EitherOption = None,
+) -> None:
+    """One HTML file summarising the store: coverage, series, top dyads, network, extreme events.
+
+    Example: polevent report -o report.html
+    """
+    from .charts import write_report
+
+    filters = _filters(either=either, since=since, until=until)
+    with _open_store(db, read_only=True) as store:
+        path = write_report(store, output, filters)
+    out.print(f"report written: {path.resolve()}", highlight=False)
+
+
+@app.command()
+def demo(
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", help="Where the demo writes its store, charts and report.")
+    ] = Path("polevent-demo"),
+    model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+) -> None:
+    """Code the bundled sample articles into a store, print a summary, write charts and an HTML report.
+
+    Example: polevent demo --output-dir demo-out
+    """
+    from .charts import network_figure, save_figure, save_graph, series_figure, write_report
+    from .store import EventStore, Filters
+    from .summary import QUAD_NAMES, sample_documents
+
+    coder = Coder(model=model)
+    with EventStore(output_dir / "events.duckdb") as store:
+        stats = _ingest(store, coder, sample_documents(), "coding the sample corpus")
+        coverage = store.coverage()
+        dyads = store.top_dyads(Filters(), limit=25)
+        conflictual = store.query(Filters(), limit=5, order="goldstein")
+        cooperative = store.query(Filters(), limit=5, order="-goldstein")
+        written = save_figure(
+            series_figure(store.series(Filters(), by="month"), title="Sample corpus: events per month", by="month"),
+            output_dir / "series",
+        )
+        graph = store.network(Filters(), top=30, level="country")
+        written += save_graph(graph, output_dir / "network")
+        written += save_figure(network_figure(graph, title="Sample corpus: actor network"), output_dir / "network")
+        report_path = write_report(store, output_dir / "report.html", Filters())
+    out.print(
+        f"[bold]{coverage['mentions']} event mentions, {coverage['events']} events[/bold] in "
+        f"{stats.documents} sample articles\n"
+    )
     table = Table(title="Events per dyad and quad class")
     table.add_column("source")
     table.add_column("target")
     for name in QUAD_NAMES.values():
         table.add_column(name, justify="right")
     table.add_column("total", justify="right")
-    ranked = sorted(summary.dyads.items(), key=lambda kv: -sum(kv[1].values()))
-    if len(ranked) > 25:
-        table.caption = f"the 25 most active of {len(ranked)} dyads"
-    for (source, target), counts in ranked[:25]:
-        table.add_row(source, target, *[str(counts.get(q, 0)) for q in QUAD_NAMES], str(sum(counts.values())))
+    for row in dyads:
+        table.add_row(row["source"], row["target"], *[str(row[f"q{q}"]) for q in QUAD_NAMES], str(row["events"]))
     out.print(table)
-    for title, chosen in (
-        ("Most conflictual events", summary.most_conflictual),
-        ("Most cooperative events", summary.most_cooperative),
-    ):
+    for title, chosen in (("Most conflictual events", conflictual), ("Most cooperative events", cooperative)):
         out.print(f"\n[bold]{title}[/bold]")
-        for event, sentence in chosen:
-            source = (event.source.code if event.source else None) or "-"
-            target = (event.target.code if event.target else None) or "-"
+        for row in chosen:
             out.print(
-                f"  {event.goldstein:+5.1f}  {source} -> {target}  {event.cameo} ({event.plover or '-'}) "
-                f"{event.date or ''}",
+                f"  {row['goldstein']:+5.1f}  {row['source_code'] or '-'} -> {row['target_code'] or '-'}  "
+                f"{row['cameo']} ({row['plover'] or '-'}) {row['day'] or ''}",
                 highlight=False,
             )
-            out.print(f"         {sentence}", highlight=False, style="dim")
+            out.print(f"         {row['sentence']}", highlight=False, style="dim")
+    out.print("\nwritten:", highlight=False)
+    for path in [output_dir / "events.duckdb", *written]:
+        out.print(f"  {path}", highlight=False)
+    out.print(f"\n[bold]report:[/bold] {report_path.resolve()}", highlight=False)

@@ -7,17 +7,19 @@ heavy is loaded until the first text is coded.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, resolve_document, resolve_span
+from .actors import ActorMention, person_actor, resolve_document, resolve_span
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
 from .ingest import clean_control_characters
-from .kb import knowledge_base
+from .kb import KnowledgeBase, knowledge_base
 from .lexicon import Lexicon, LexiconEntry, lexicon
 from .nlp import load_pipeline, pipeline_name
 from .ontology import lookup
@@ -26,6 +28,7 @@ from .records import Actor, Document, Event, Location, Problem, Span
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -53,13 +56,37 @@ class Coder:
     >>> events = coder.code("Russia accused Ukraine on Monday.", date="2024-05-08")
     """
 
-    def __init__(self, *, model: str | None = None, batch_size: int = 32) -> None:
+    def __init__(self, *, model: str | None = None, batch_size: int = 32, actors: Iterable[str | Path] = ()) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
+        self.actor_files = tuple(str(p) for p in actors)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The actor knowledge base: bundled, then installed user dictionaries, then ``actors`` files."""
+        return knowledge_base(self.actor_files)
 
     @property
     def nlp(self) -> Language:
         return load_pipeline(self.model)
+
+    def config(self) -> dict[str, str]:
+        """What decides this coder's output: package version, pipeline and its version, data files' hash."""
+        from importlib import resources
+
+        from . import __version__
+
+        manifest = resources.files("polevent").joinpath("data", "MANIFEST.sha256").read_bytes()
+        return {
+            "polevent": __version__,
+            "pipeline": self.model,
+            "pipeline_version": str(self.nlp.meta.get("version", "")),
+            "data_sha256": hashlib.sha256(manifest).hexdigest(),
+        }
+
+    def signature(self) -> str:
+        """A short hash of :meth:`config`: documents coded under another signature are re-coded by the store."""
+        return hashlib.sha256(json.dumps(self.config(), sort_keys=True).encode()).hexdigest()[:16]
 
     # -- open coding -----------------------------------------------------------------
     def code(self, text: str, *, date: str | None = None, doc_id: str | None = None) -> list[Event]:
@@ -107,9 +134,9 @@ class Coder:
 
     def events_from_doc(self, document: Document, doc: Doc) -> list[Event]:
         """Events of an already parsed document."""
-        kb, lex = knowledge_base(), lexicon()
-        actors = resolve_document(kb, doc)
+        kb, lex = self.kb, lexicon()
         anchor = parse_iso(document.date)
+        actors = resolve_document(kb, doc, anchor)
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             candidates.extend(find_candidates(sentence, lex, actors, candidates))
@@ -131,13 +158,13 @@ class Coder:
             yield self._pair_event(doc, source, target, date)
 
     def _pair_event(self, doc: Doc, source: tuple[int, int], target: tuple[int, int], date: str | None) -> Event:
-        kb, lex = knowledge_base(), lexicon()
+        kb, lex = self.kb, lexicon()
         source_span = _char_span(doc, source, "source")
         target_span = _char_span(doc, target, "target")
-        actors = resolve_document(kb, doc)
+        anchor = parse_iso(date)
+        actors = resolve_document(kb, doc, anchor)
         source_actor = resolve_span(kb, source_span, actors)
         target_actor = resolve_span(kb, target_span, actors)
-        anchor = parse_iso(date)
         sentence = source_span.root.sent
         candidates = find_candidates(sentence, lex, actors, [])
         for candidate in candidates:
@@ -194,6 +221,14 @@ class Coder:
         expression = _temporal_expression(trigger, candidate.date_anchor, excluded)
         when = resolve_expression(expression.text, anchor) if expression is not None else None
         when = when or document_date(anchor)
+        day = _day(when.value) if when else None
+        if day is not None and day != anchor:  # a known person is coded with the office held on the event's day
+            kb = self.kb
+            candidate = replace(
+                candidate,
+                source=person_actor(kb, candidate.source, day, anchor) if candidate.source else None,
+                target=person_actor(kb, candidate.target, day, anchor) if candidate.target else None,
+            )
         location = _location(trigger, excluded)
         explanation = _explain(candidate, facts.name, expression, location)
         return Event(
@@ -220,6 +255,16 @@ class Coder:
 TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 #: Stands in for a lexicon entry when pair mode finds no trigger at all.
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
+
+
+def _day(value: str) -> date | None:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD date."""
+    from .people import parse_bound
+
+    try:
+        return parse_bound(value, end=False)
+    except ValueError:
+        return None
 
 
 def _char_span(doc: Doc, offsets: tuple[int, int], role: str) -> SpacySpan:

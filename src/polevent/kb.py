@@ -12,14 +12,23 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from .errors import DataError
 from .ontology import actor_roles, read_data_table
+from .people import PeopleTable, Person, bundled_person_files, read_people_rows, tsv_rows, user_rows
 
 log = logging.getLogger(__name__)
 
 #: Kinds of knowledge-base entries.
-COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANIZATION = "country", "demonym", "capital", "seat", "organization"
+COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANIZATION, PERSON = (
+    "country",
+    "demonym",
+    "capital",
+    "seat",
+    "organization",
+    "person",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,7 @@ class Entry:
     sector: str | None = None
     code: str | None = None
     org_kind: str | None = None
+    person: str | None = None
 
 
 @dataclass(slots=True)
@@ -44,6 +54,8 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
 
     def add(self, tokens: tuple[str, ...], entry: Entry, *, overwrite: bool = False) -> None:
         """Index a phrase; short all-capital forms (US, UN, WHO) match only with that case."""
@@ -99,9 +111,53 @@ def _country_rows() -> Iterable[dict[str, str]]:
     return read_data_table("actors", "countries.tsv")
 
 
+def knowledge_base(user_dictionaries: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base merged with user dictionaries (built once per process and set of files).
+
+    User dictionaries are read in order, each over the previous: an entry whose id is already known
+    replaces it. Files in the user actor folder (``polevent actors add``) come first.
+    """
+    files = tuple(str(Path(p).resolve()) for p in (*installed_dictionaries(), *user_dictionaries))
+    return _knowledge_base(files)
+
+
+def installed_dictionaries() -> list[Path]:
+    """Dictionaries added with ``polevent actors add`` (in the user data folder), in name order."""
+    folder = user_actor_folder()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".csv", ".tsv"})
+
+
+def user_actor_folder() -> Path:
+    """Where ``polevent actors add`` keeps dictionaries: ``$POLEVENT_ACTORS`` or the user data folder."""
+    import os
+
+    if os.environ.get("POLEVENT_ACTORS"):
+        return Path(os.environ["POLEVENT_ACTORS"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("polevent", appauthor=False)) / "actors"
+
+
+def load_people(user_dictionaries: Iterable[str | Path] = ()) -> PeopleTable:
+    """Bundled people, then each user dictionary over them; a bad row raises DataError naming it."""
+    roles = set(actor_roles())
+    table = PeopleTable()
+    bundled = [row for label, text in bundled_person_files() for row in tsv_rows(text, label)]
+    problems = read_people_rows(bundled, table, roles)
+    if problems:
+        raise DataError("bad bundled person data: " + "; ".join(problems[:5]))
+    for path in user_dictionaries:
+        problems = read_people_rows(user_rows(Path(path)), table, roles)
+        if problems:
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise DataError("bad actor dictionary: " + "; ".join(problems[:5]) + more)
+    return table
+
+
 @cache
-def knowledge_base() -> KnowledgeBase:
-    """The bundled knowledge base (built once per process)."""
+def _knowledge_base(user_dictionaries: tuple[str, ...]) -> KnowledgeBase:
     import pycountry
 
     kb = KnowledgeBase()
@@ -136,9 +192,35 @@ def knowledge_base() -> KnowledgeBase:
         entry = Entry(ORGANIZATION, row["name"], row["country"] or None, org_sector, row["code"] or None, row["kind"])
         for alias in [row["name"], *_split(row["aliases"])]:
             kb.add(tokenize(alias), entry, overwrite=True)
+    table = load_people(user_dictionaries)
+    for org in table.organizations.values():
+        entry = Entry(ORGANIZATION, org.name, org.country, org.sector, org.code, "user")
+        for alias in [org.name, *org.aliases]:
+            kb.add(tokenize(alias), entry, overwrite=True)
+    _add_people(kb, table.people)
+    kb.sources = user_dictionaries
     for row in read_data_table("actors", "sectors.tsv"):
         if row["sector"] not in roles:
             raise DataError(f"data/actors/sectors.tsv: phrase {row['phrase']!r} has unknown sector {row['sector']!r}")
         kb.sectors[tuple(t.lower() for t in tokenize(row["phrase"]))] = (row["sector"], int(row["rank"]))
     log.info("knowledge base: %d phrases, %d sector phrases", len(kb.phrases) + len(kb.cased), len(kb.sectors))
     return kb
+
+
+def _add_people(kb: KnowledgeBase, people: dict[str, Person]) -> None:
+    """Index people by name and aliases; an alias two people share is dropped (a full name is kept for the
+    first), and no person name hides a country, place or organisation."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for person in people.values():
+        for alias in (person.name, *person.aliases):
+            owners.setdefault(tuple(t.lower() for t in tokenize(alias)), set()).add(person.id)
+    kb.people = dict(people)
+    for person in people.values():
+        for number, alias in enumerate((person.name, *person.aliases)):
+            tokens = tokenize(alias)
+            key = tuple(t.lower() for t in tokens)
+            if len(owners[key]) > 1 and number > 0:
+                continue
+            if key in kb.phrases or tokens in kb.cased:
+                continue
+            kb.add(tokens, Entry(PERSON, person.name, None, None, None, None, person.id))
