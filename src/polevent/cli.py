@@ -48,6 +48,30 @@ CSV_FIELDS = [
 ]
 
 
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="User actor dictionary (YAML or CSV) merged over the built-in base; repeatable."),
+]
+ClassifierOption = Annotated[
+    bool, typer.Option("--classifier/--no-classifier", help="Use the learned pair classifier with the lexicon.")
+]
+PairModelOption = Annotated[
+    Path | None, typer.Option("--pair-model", help="Folder of a classifier made by `polevent train`.")
+]
+
+
+def _coder(model: str | None, actors: list[Path] | None, classifier: bool, pair_model: Path | None) -> Coder:
+    """A Coder, with user dictionaries checked now so that a bad file fails before any work."""
+    coder = Coder(model=model, actors=actors or (), learned=classifier, pair_model=pair_model)
+    try:
+        coder.kb  # noqa: B018 - loads and validates the dictionaries
+        coder.classifier  # noqa: B018
+    except PoleventError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    return coder
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"polevent {__version__}")
@@ -99,6 +123,9 @@ def code(
     output_format: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write events here, not stdout.")] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+    actors: ActorsOption = None,
+    classifier: ClassifierOption = True,
+    pair_model: PairModelOption = None,
 ) -> None:
     """Code documents into events, one JSON object (or CSV row) per event.
 
@@ -113,7 +140,7 @@ def code(
     if writer:
         writer.writeheader()
     read = coded = failed = events = 0
-    coder = Coder(model=model)
+    coder = _coder(model, actors, classifier, pair_model)
     try:
         with err.status("coding...", spinner="dots") as status:
             for outcome in coder.code_stream(read_inputs(inputs, default_date=date)):
@@ -153,6 +180,9 @@ def eval_command(
     mode: Annotated[str, typer.Option(help="open (code the text) or pairs (code each marked pair).")] = "open",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+    actors: ActorsOption = None,
+    classifier: ClassifierOption = True,
+    pair_model: PairModelOption = None,
 ) -> None:
     """Score polevent against gold files.
 
@@ -160,7 +190,7 @@ def eval_command(
     """
     from .evaluation import evaluate, summary_rows
 
-    coder = Coder(model=model)
+    coder = _coder(model, actors, classifier, pair_model)
     results = []
     for path in gold:
         try:
@@ -255,6 +285,9 @@ def ingest(
         typer.Option(help="How mentions collapse into events: comma list of day,source,target,cameo|root,place."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+    actors: ActorsOption = None,
+    classifier: ClassifierOption = True,
+    pair_model: PairModelOption = None,
 ) -> None:
     """Code documents into the event store. Re-ingesting a document replaces its mentions.
 
@@ -262,7 +295,7 @@ def ingest(
     """
     from .ingest import read_inputs
 
-    coder = Coder(model=model)
+    coder = _coder(model, actors, classifier, pair_model)
     with _open_store(db, read_only=False) as store:
         try:
             if dedup_key:
@@ -574,3 +607,176 @@ def demo(
     for path in [output_dir / "events.duckdb", *written]:
         out.print(f"  {path}", highlight=False)
     out.print(f"\n[bold]report:[/bold] {report_path.resolve()}", highlight=False)
+
+
+# -- training -------------------------------------------------------------------------------------
+
+
+@app.command()
+def train(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for pairs.npz and pairs.json.")] = Path(
+        "polevent-model"
+    ),
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder of training *.jsonl files (default: the bundled corpus).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (folds and solver).")] = 13,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength of the logistic regression.")] = 4.0,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+) -> None:
+    """Train the pair classifier on the training corpus (same data and seed: the same model file).
+
+    Example: polevent train -o my-model && polevent eval gold.jsonl --mode pairs --pair-model my-model
+    """
+    from .nlp import load_pipeline, pipeline_name
+    from .training import train as run_training
+
+    if corpus is not None and not corpus.is_dir():
+        raise typer.BadParameter(f"--corpus {corpus} is not a folder")
+
+    def progress(message: str) -> None:
+        err.print(message, highlight=False)
+
+    try:
+        with err.status("training...", spinner="dots"):
+            result = run_training(
+                load_pipeline(pipeline_name(model)), output, corpus=corpus, seed=seed, c=c, progress=progress
+            )
+    except (PoleventError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    out.print(
+        f"model written to {result.folder}: {result.examples} examples, {result.features} features; held-out "
+        + ", ".join(f"{head} accuracy {value:.3f}" for head, value in result.metrics.items())
+        + f"; sha256 {result.model_sha256[:16]}",
+        highlight=False,
+    )
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+actors_app = typer.Typer(help="Look up, add and import actor dictionaries.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: Annotated[str, typer.Argument(help="A name or phrase as news writes it.")],
+    date: Annotated[str | None, typer.Option(help="The day to resolve for, YYYY-MM-DD (default: today).")] = None,
+    actors: ActorsOption = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy English pipeline to use.")] = None,
+) -> None:
+    """Show how a name resolves to an actor code on a day, and why.
+
+    Example: polevent actors lookup "Wei Fenghe" --date 2022-06-10
+    """
+    from datetime import date as date_type
+
+    from .actors import resolve_document
+    from .kb import PERSON
+
+    day = date_type.today()
+    if date:
+        try:
+            day = date_type.fromisoformat(date)
+        except ValueError as exc:
+            raise typer.BadParameter(f"--date must be YYYY-MM-DD, not {date!r}") from exc
+    coder = _coder(model, actors, False, None)
+    kb = coder.kb
+    doc = coder.nlp(f"{name} said on Monday.")
+    state = resolve_document(kb, doc, day)
+    head = next((t for t in doc if t.dep_ == "nsubj"), None) or doc[0]
+    mention = state.by_head.get(head.i)
+    if mention is None:
+        out.print(f"{name!r}: no actor (no country, organisation, person or sector word is known in it)")
+        raise typer.Exit(1)
+    actor = mention.actor
+    out.print(f"[bold]{name}[/bold] on {day.isoformat()}: {actor.code or '-'}", highlight=False)
+    out.print(f"  country {actor.country or '-'}, sector {actor.sector or '-'}, name {actor.name or '-'}")
+    out.print(f"  why: {mention.how or 'phrase words'}", highlight=False)
+    if mention.person_id and mention.person_id in kb.people:
+        person = kb.people[mention.person_id]
+        table = Table(title=f"offices of {person.name} ({person.id})")
+        for column in ("title", "country", "sector", "role", "from", "to", f"on {day.isoformat()}"):
+            table.add_column(column)
+        for role in person.roles:
+            table.add_row(
+                role.title,
+                role.country,
+                role.sector,
+                role.role,
+                role.start_text,
+                role.end_text or "(in office)",
+                "yes" if role.holds(day) else "",
+            )
+        out.print(table)
+    words = [t.text for t in doc if t.i < head.i + 1 or t.i <= head.right_edge.i]
+    entries = [kb.match(words, i) for i in range(len(words))]
+    for found in entries:
+        if found is not None and found[1].kind != PERSON:
+            entry = found[1]
+            out.print(f"  matched {entry.kind} {entry.name!r} -> {entry.code or entry.country or '-'}", highlight=False)
+
+
+@actors_app.command("add")
+def actors_add(
+    files: Annotated[list[Path], typer.Argument(help="YAML or CSV actor dictionaries (see docs/actors.md).")],
+) -> None:
+    """Check user dictionaries and install them: every later run merges them over the built-in base.
+
+    Example: polevent actors add my-actors.yaml
+    """
+    import shutil
+
+    from .kb import load_people, user_actor_folder
+
+    for path in files:
+        try:
+            table = load_people([path])
+        except PoleventError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+        folder = user_actor_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / path.name
+        shutil.copyfile(path, target)
+        out.print(
+            f"{path}: valid ({len(table.people)} people in all, {len(table.organizations)} organisations, "
+            f"{len(table.sectors)} sector words); installed as {target}",
+            highlight=False,
+        )
+
+
+@actors_app.command("import-petrarch")
+def actors_import_petrarch(
+    files: Annotated[list[Path], typer.Argument(help="PETRARCH/TABARI .actors or agents files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="CSV user dictionary to write.")] = Path(
+        "petrarch-actors.csv"
+    ),
+) -> None:
+    """Convert PETRARCH/Phoenix actor and agent dictionaries (with dated roles) into a polevent CSV dictionary.
+
+    Example: polevent actors import-petrarch Phoenix.Countries.actors.txt -o phoenix.csv
+    """
+    from .people import USER_COLUMNS
+    from .petrarch import convert, slug
+
+    rows: list[dict[str, str]] = []
+    for path in files:
+        if not path.is_file():
+            err.print(f"[red]error[/red] {path}: no such file", highlight=False)
+            raise typer.Exit(2)
+        result = convert(path, prefix=slug(path.name.split(".actors")[0].split(".txt")[0]))
+        rows.extend(result.rows)
+        out.print(
+            f"{path.name}: {result.converted} of {result.entries} entries converted ({result.rate:.1%}), "
+            f"{len(result.rows)} rows; {len(result.skipped)} lines not converted",
+            highlight=False,
+        )
+        for line in result.skipped:
+            err.print(f"  not converted: {line}", highlight=False)
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(USER_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    out.print(f"wrote {len(rows)} rows to {output}; install with: polevent actors add {output}", highlight=False)

@@ -12,6 +12,8 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, person_actor, resolve_document, resolve_span
@@ -21,20 +23,25 @@ from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, i
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
 from .lexicon import Lexicon, LexiconEntry, lexicon
+from .model import PairModel, pair_features, shipped_model
 from .nlp import load_pipeline, pipeline_name
-from .ontology import lookup
+from .ontology import cameo_codes, lookup
 from .places import geocode
 from .records import Actor, Document, Event, Location, Problem, Span
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
 
     from spacy.language import Language
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
+
+#: The classifier overrules a clear lexicon match only with at least this probability for another type.
+MODEL_OVERRULES = 0.9
+#: The PLOVER head's class for codes PLOVER has no type for (CAMEO 01 statements).
+NO_TYPE = "-"
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "advcl", "conj", "csubj", "parataxis", "acl"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from"}
@@ -56,10 +63,29 @@ class Coder:
     >>> events = coder.code("Russia accused Ukraine on Monday.", date="2024-05-08")
     """
 
-    def __init__(self, *, model: str | None = None, batch_size: int = 32, actors: Iterable[str | Path] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        batch_size: int = 32,
+        actors: Iterable[str | Path] = (),
+        learned: bool = True,
+        pair_model: str | Path | None = None,
+    ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
         self.actor_files = tuple(str(p) for p in actors)
+        self.learned = learned
+        self.pair_model_path = Path(pair_model) if pair_model is not None else None
+
+    @property
+    def classifier(self) -> PairModel | None:
+        """The learned pair classifier (None when switched off or none is bundled)."""
+        if not self.learned:
+            return None
+        if self.pair_model_path is not None:
+            return _load_model(str(self.pair_model_path))
+        return shipped_model()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -167,17 +193,39 @@ class Coder:
         target_actor = resolve_span(kb, target_span, actors)
         sentence = source_span.root.sent
         candidates = find_candidates(sentence, lex, actors, [])
+        found = self._lexicon_pair(candidates, sentence, source_span, target_span, source_actor, target_actor, lex)
+        classifier = self.classifier
+        if classifier is not None:
+            sectors = (
+                source_actor.actor.sector if source_actor else None,
+                target_actor.actor.sector if target_actor else None,
+            )
+            features = pair_features(source_span, target_span, lex, sectors)
+            found = decide_pair(found, classifier, features)
+        return self._event(found, doc, None, anchor)
+
+    def _lexicon_pair(
+        self,
+        candidates: list[Candidate],
+        sentence: SpacySpan,
+        source_span: SpacySpan,
+        target_span: SpacySpan,
+        source_actor: ActorMention | None,
+        target_actor: ActorMention | None,
+        lex: Lexicon,
+    ) -> Candidate:
+        """The lexicon's answer for a pair: a coded event linking them ("clear"), a trigger on the path
+        between them ("path"), or the default statement code ("none"), recorded in ``decided_by``."""
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
-                found = replace(candidate, source=source_actor, target=target_actor)
-                return self._event(found, doc, None, anchor)
+                return replace(candidate, source=source_actor, target=target_actor, decided_by="clear")
         trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
             sentence, source_span, target_span, lex
         )
         if trigger is None:
             head = _lowest_common_ancestor(source_span.root, target_span.root)
             entry_code, confidence, note = "010", 0.15, "no trigger in the lexicon: default statement code"
-            fallback = Candidate(
+            return Candidate(
                 head,
                 _FALLBACK_ENTRY,
                 entry_code,
@@ -188,8 +236,8 @@ class Coder:
                 None,
                 "given source",
                 "given target",
+                "none",
             )
-            return self._event(fallback, doc, None, anchor)
         token, entry, _ = trigger
         context = clause_context(token, lex, sentence)
         cameo = entry.cameo
@@ -198,7 +246,7 @@ class Coder:
             cameo = intent_code(cameo) or cameo
         elif context.future and cameo[:2] < "14":
             cameo = intent_code(cameo) or cameo
-        candidate = Candidate(
+        return Candidate(
             token,
             entry,
             cameo,
@@ -209,8 +257,8 @@ class Coder:
             None,
             "given source",
             "given target",
+            "path",
         )
-        return self._event(candidate, doc, None, anchor)
 
     # -- building events -------------------------------------------------------------
     def _event(self, candidate: Candidate, doc: Doc, doc_id: str | None, anchor: date | None) -> Event:
@@ -255,6 +303,11 @@ class Coder:
 TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 #: Stands in for a lexicon entry when pair mode finds no trigger at all.
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
+
+
+@cache
+def _load_model(path: str) -> PairModel:
+    return PairModel.load(Path(path))
 
 
 def _day(value: str) -> date | None:
@@ -420,9 +473,40 @@ def _describe_actor(mention: ActorMention | None, role: str) -> str:
     return f"{role} '{actor.text}' -> {actor.code or '?'}{detail}"
 
 
+def decide_pair(found: Candidate, classifier: PairModel, features: list[str]) -> Candidate:
+    """Combine the lexicon's answer for a pair with the classifier's.
+
+    The lexicon decides when it found an event linking the two actors and the classifier does not
+    say otherwise with probability >= MODEL_OVERRULES; otherwise the classifier's PLOVER type decides,
+    with the lexicon's code when it has that type, else the classifier's most probable CAMEO code of
+    that type. The confidence is the classifier's calibrated probability of the final type.
+    """
+    codes = cameo_codes()
+    plover = classifier.predict(features, "plover", top=6)
+    cameo = classifier.predict(features, "cameo", top=25)
+    lexicon_type = codes[found.cameo].plover or NO_TYPE
+    probability = dict(zip(plover.labels, plover.scores, strict=True))
+    if found.decided_by == "clear" and not (plover.score >= MODEL_OVERRULES and plover.label != lexicon_type):
+        note = f"model agrees ({plover.describe()})" if plover.label == lexicon_type else f"model: {plover.describe()}"
+        confidence = max(probability.get(lexicon_type, 0.02), 0.02)
+        return replace(found, notes=[*found.notes, note], confidence=confidence, decided_by="lexicon")
+    chosen = plover.label
+    if lexicon_type == chosen and found.decided_by == "path":
+        code = found.cameo
+    else:
+        fallback = "010" if chosen == NO_TYPE else cameo.label
+        code = next((c for c in cameo.labels if (codes[c].plover or NO_TYPE) == chosen), fallback)
+    lexicon_said = f"lexicon said {found.cameo} via {found.entry.describe()}" if found.decided_by != "none" else ""
+    note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}" + (
+        f"; {lexicon_said}" if lexicon_said else ""
+    )
+    return replace(found, cameo=code, notes=[note], confidence=plover.score, decided_by="model")
+
+
 def _explain(candidate: Candidate, name: str, expression: SpacySpan | None, location: Location | None) -> str:
+    decided = f"model -> {candidate.cameo} {name}" if candidate.decided_by == "model" else ""
     parts = [
-        f"lexicon {candidate.entry.describe()} -> {candidate.cameo} {name}",
+        decided or f"lexicon {candidate.entry.describe()} -> {candidate.cameo} {name}",
         f"source: {_describe_actor(candidate.source, candidate.source_role)}",
         f"target: {_describe_actor(candidate.target, candidate.target_role)}",
     ]

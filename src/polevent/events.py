@@ -233,6 +233,7 @@ class Candidate:
     date_anchor: Token | None = None
     source_role: str = ""
     target_role: str = ""
+    decided_by: str = ""
 
 
 def _children(token: Token, *deps: str) -> list[Token]:

@@ -203,6 +203,8 @@ def _knowledge_base(user_dictionaries: tuple[str, ...]) -> KnowledgeBase:
         if row["sector"] not in roles:
             raise DataError(f"data/actors/sectors.tsv: phrase {row['phrase']!r} has unknown sector {row['sector']!r}")
         kb.sectors[tuple(t.lower() for t in tokenize(row["phrase"]))] = (row["sector"], int(row["rank"]))
+    for phrase, sector in table.sectors.items():  # user sector words: role nouns (rank 2)
+        kb.sectors[tuple(t.lower() for t in tokenize(phrase))] = (sector, 2)
     log.info("knowledge base: %d phrases, %d sector phrases", len(kb.phrases) + len(kb.cased), len(kb.sectors))
     return kb
 

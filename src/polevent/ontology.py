@@ -85,15 +85,16 @@ def lookup(code: str) -> CameoCode:
 
 
 def penta_class(code: str) -> int:
-    """The five-way class of a CAMEO code: 0 statement, 1 verbal coop, 2 material coop,
-    3 verbal conflict, 4 material conflict (the ConfliBERT 'penta' scheme)."""
+    """The five-way class of a CAMEO code, as in Phoenix's PentaClass (used by ConfliBERT's 'penta' labels):
+    0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
+    3 verbal conflict (09-13 and 16, reducing relations), 4 material conflict (14-15, 17-20)."""
     root = int(code[:2])
-    if root == 1:
+    if root <= 2:
         return 0
     if root <= 5:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4

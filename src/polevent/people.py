@@ -43,6 +43,7 @@ ROLES = (
     "igo_official",
     "rebel_leader",
     "party_leader",
+    "office",
 )
 #: Sector of a person on a day when no office is held.
 FORMER_SECTOR = "ELI"
@@ -150,6 +151,7 @@ class PeopleTable:
 
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, UserOrganization] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -226,8 +228,16 @@ def read_people_rows(
                 ident, name, _split(first.get("aliases")), code, country, sector
             )
             continue
+        if kind == "sector":
+            sector = str(first.get("sector") or "").strip()
+            if not sector or (sectors is not None and sector not in sectors):
+                problems.append(f"{where}: field 'sector' is {sector!r}, not a CAMEO sector code")
+                continue
+            for phrase in (name, *_split(first.get("aliases"))):
+                table.sectors[phrase.lower()] = sector
+            continue
         if kind != "person":
-            problems.append(f"{where}: field 'kind' is {kind!r}; use person or organization")
+            problems.append(f"{where}: field 'kind' is {kind!r}; use person, organization or sector")
             continue
         roles = []
         for row_where, row in entries:
