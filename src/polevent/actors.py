@@ -10,11 +10,12 @@ pronouns take the nearest preceding actor of the right kind.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .kb import CAPITAL, COUNTRY, DEMONYM, ORGANIZATION, PERSON, SEAT, Entry, KnowledgeBase
+from .kb import CAPITAL, COUNTRY, DEMONYM, GROUP_PREFIXES, ORGANIZATION, PERSON, SEAT, Entry, KnowledgeBase
 from .records import Actor
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 #: Tokens that continue a noun phrase to the right of its head.
 RIGHT_PARTS = {"flat", "compound", "nummod"}
+#: Prepositions whose object tells a role noun's country or organisation.
+OF_PREPS = {"of", "from", "in"}
 #: Words that mark a person as no longer in office ("former Defense Minister Wei Fenghe", "ex-president").
 FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "onetime", "one-time"}
 
@@ -100,6 +103,9 @@ def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
     for child in head.rights:
         if child.dep_ == "appos":
             groups.append([t for t in child.subtree])
+        elif child.dep_ == "prep" and child.lower_ in OF_PREPS and head.pos_ in {"NOUN", "PROPN"}:
+            # "the president of Armenia", "rebels in Darfur", "envoys from Qatar"
+            groups.append([t for t in child.subtree if t.i != child.i])
     return groups
 
 
@@ -198,6 +204,13 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     )
     if person is not None and person.person in kb.people:
         return _known_person(kb, head, tokens, person.person, state)
+    if person is not None and person.person is None and person.country:
+        mention = ActorMention(
+            _make(tokens, country=person.country, sector=evidence.sector, name=None),
+            person=True,
+            how=f"a name several {person.country} office-holders share",
+        )
+        return _remember(state, head, mention, None)
     org = next((e for _, last, e in reversed(entries) if e.kind == ORGANIZATION and last >= head.i - 2), None)
     if org is not None and evidence.sector_rank < 3:
         mention = ActorMention(
@@ -241,9 +254,9 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
             state.by_head[head.i] = mention
             state.order.append((head.i, mention))
             return mention
-        return None
+        return _unknown(head, tokens, state, name)
     if country is None and sector is None:
-        return None
+        return _unknown(head, tokens, state, name)
     if head.pos_ == "NOUN" and head.i not in evidence.covered and not _people_noun(head, entries):
         return None  # "China's core interests", "U.S. arms": a thing of an actor, not an actor
     if place is not None and place.kind == COUNTRY and name is None and len(entries) == 1 and sector is None:
@@ -252,6 +265,20 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         _make(tokens, country=country, sector=sector, name=name),
         person=head.ent_type_ == "PERSON",
         how=", ".join(how),
+    )
+    return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
+
+
+#: Named-entity types an unknown name must have to be kept as an actor (with no code).
+UNKNOWN_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
+
+
+def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str | None) -> ActorMention | None:
+    """A well-formed actor the knowledge base does not know: kept with its text and no code."""
+    if head.ent_type_ not in UNKNOWN_ENTITY_TYPES or head.pos_ != "PROPN":
+        return None
+    mention = ActorMention(
+        _make(tokens), person=head.ent_type_ == "PERSON", how="a name the knowledge base does not know"
     )
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
@@ -266,12 +293,20 @@ def person_actor(kb: KnowledgeBase, mention: ActorMention, day: date | None, pub
     if mention.person_id is None or mention.person_id not in kb.people:
         return mention
     person = kb.people[mention.person_id]
-    country, sector, how = person.actor_on(day, former=mention.former, published=published)
+    office_country, office_sector, how = person.actor_on(day, former=mention.former, published=published)
+    code, country, sector = office_code(office_country, office_sector)
     actor = mention.actor
-    if (country, sector) == (actor.country, actor.sector):
+    if (code, country, sector) == (actor.code, actor.country, actor.sector):
         return mention
-    recoded = Actor(actor.text, actor.start, actor.end, actor_code(country, sector), country, sector, actor.name)
+    recoded = Actor(actor.text, actor.start, actor.end, code, country, sector, actor.name)
     return replace(mention, actor=recoded, how=f"person {how}")
+
+
+def office_code(country: str, sector: str) -> tuple[str, str, str]:
+    """(code, country, sector) of an office: IGOUNO + IGO -> (IGOUNO, IGO, IGO), CHN + GOV -> (CHNGOV, CHN, GOV)."""
+    if country[:3] in GROUP_PREFIXES and len(country) > 3:
+        return country, country[:3], sector
+    return country + sector, country, sector
 
 
 def _known_person(
@@ -279,9 +314,10 @@ def _known_person(
 ) -> ActorMention:
     person = kb.people[person_id]
     former = is_former(tokens)
-    country, sector, how = person.actor_on(state.day, former=former, published=state.day)
+    office_country, office_sector, how = person.actor_on(state.day, former=former, published=state.day)
+    code, country, sector = office_code(office_country, office_sector)
     mention = ActorMention(
-        _make(tokens, country=country, sector=sector, name=person.name),
+        _make(tokens, code=code, country=country, sector=sector, name=person.name),
         person=True,
         how=f"person {how}",
         person_id=person_id,
@@ -313,7 +349,7 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
     for index, mention in reversed(state.order):
         if index >= token.i:
             continue
-        if mention.person == person and not mention.outlet:
+        if mention.person == person and not mention.outlet and mention.actor.code is not None:
             actor = mention.actor
             return ActorMention(
                 Actor(
@@ -390,6 +426,28 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
     return state
 
 
+_DATELINE = re.compile(
+    r"^\s*([A-Za-z][A-Za-z.' -]{1,30}?)\s*"  # the place
+    r"(?:,\s*[A-Za-z]{3,9}\.? \d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?"  # an optional date and agency
+    r"(?::|[-\u2013\u2014]{1,2})\s",
+    re.MULTILINE,
+)
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of a story's dateline ("KHARTOUM -", "lucknow:", "GAZA CITY, May 3 (Reuters) -"), if any."""
+    from .places import geocode
+
+    match = _DATELINE.search(text[:400])
+    if match is None or match.start() > 200:
+        return None
+    name = match.group(1).strip()
+    if len(name) < 3 or name.lower() in {"this story is from", "update", "editor's note", "note"}:
+        return None
+    place = geocode(name.title()) or geocode(name)
+    return place.country if place is not None else None
+
+
 def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
     """Give a generic agent ("police", "the government", "rebel fighters") the country of its sentence
     when the sentence names exactly one country, or, when it names none, the document's main country
@@ -397,6 +455,7 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
     counts = Counter(m.actor.country for m in state.by_head.values() if m.actor.country in kb.country_names)
     ranked = counts.most_common(2)
     main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    main = main or dateline_country(doc.text)
     for sentence in doc.sents:
         heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
         countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)

@@ -71,11 +71,13 @@ class Coder:
         actors: Iterable[str | Path] = (),
         learned: bool = True,
         pair_model: str | Path | None = None,
+        min_confidence: float = 0.0,
     ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
         self.actor_files = tuple(str(p) for p in actors)
         self.learned = learned
+        self.min_confidence = min_confidence
         self.pair_model_path = Path(pair_model) if pair_model is not None else None
 
     @property
@@ -166,7 +168,24 @@ class Coder:
         candidates: list[Candidate] = []
         for sentence in doc.sents:
             candidates.extend(find_candidates(sentence, lex, actors, candidates))
+        classifier = self.classifier
+        if classifier is not None:
+            candidates = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
+            candidates = [c for c in candidates if c.confidence >= self.min_confidence]
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
+
+    def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate:
+        """Open mode: the classifier checks a lexicon event between two actors (and may overrule it)."""
+        if candidate.source is None or candidate.target is None:
+            return candidate
+        source = doc.char_span(candidate.source.actor.start, candidate.source.actor.end, alignment_mode="expand")
+        target = doc.char_span(candidate.target.actor.start, candidate.target.actor.end, alignment_mode="expand")
+        if source is None or target is None or source.root.sent.start != target.root.sent.start:
+            return candidate
+        sectors = (candidate.source.actor.sector, candidate.target.actor.sector)
+        return decide_pair(
+            replace(candidate, decided_by="clear"), classifier, pair_features(source, target, lex, sectors)
+        )
 
     # -- pair coding -----------------------------------------------------------------
     def code_pair(

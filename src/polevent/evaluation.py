@@ -6,7 +6,7 @@ Two modes:
   :meth:`Coder.code_pair` and compare the label in each scheme the gold gives
   (PLOVER type, CAMEO root, CAMEO leaf, penta class), plus actor country/sector.
 - ``open``: code each text and count a gold event as found when one predicted
-  event's actors match (spans overlap, or country and sector agree where the gold
+  event's actors match (spans overlap, or countries agree where the gold
   has no spans) and its label matches. Sets marked ``complete`` also give
   precision: predicted events that match no gold event are false positives.
 """
@@ -151,6 +151,43 @@ class Tally:
         return {g: dict(c) for g, c in sorted(table.items())}
 
 
+#: Confidence bins of the reliability tables.
+BINS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+@dataclass(slots=True)
+class Reliability:
+    """How often events at each confidence level are right (calibration)."""
+
+    seen: list[tuple[float, bool]] = field(default_factory=list)
+
+    def add(self, confidence: float, right: bool) -> None:
+        self.seen.append((confidence, right))
+
+    def table(self) -> list[dict[str, Any]]:
+        rows = []
+        for low, high in BINS:
+            chosen = [right for confidence, right in self.seen if low <= confidence < high]
+            if chosen:
+                rows.append(
+                    {
+                        "bin": f"{low:.1f}-{min(high, 1.0):.1f}",
+                        "n": len(chosen),
+                        "right": round(sum(chosen) / len(chosen), 4),
+                    }
+                )
+        high_confidence = [right for confidence, right in self.seen if confidence >= 0.8]
+        if high_confidence:
+            rows.append(
+                {
+                    "bin": ">=0.8",
+                    "n": len(high_confidence),
+                    "right": round(sum(high_confidence) / len(high_confidence), 4),
+                }
+            )
+        return rows
+
+
 def _actor_matches(gold: GoldActor | None, actor: Actor | None) -> bool:
     if gold is None:
         return True
@@ -158,9 +195,9 @@ def _actor_matches(gold: GoldActor | None, actor: Actor | None) -> bool:
         return False
     if gold.spans:
         return any(actor.start < end and start < actor.end for start, end in gold.spans)
-    if gold.country and gold.country != actor.country:
-        return False
-    return not (gold.sector and actor.sector and gold.sector != actor.sector)
+    # Gold without spans (PETRARCH-style codings): the dyad is judged on countries, as the published
+    # comparisons are ((source country, target country, CAMEO root)); sectors are scored apart.
+    return not gold.country or gold.country == actor.country
 
 
 def _dyad_matches(gold: GoldEvent, event: Event) -> bool:
@@ -185,7 +222,15 @@ def evaluate_pairs(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     tallies = {scheme: Tally() for scheme in SCHEMES}
     actor_tallies = {key: Tally() for key in ("source_country", "target_country", "source_sector", "target_sector")}
     requests = ((item.text, event.source.spans[0], event.target.spans[0]) for item, event in pairs)  # type: ignore[union-attr]
+    reliability = Reliability()
     for (_item, gold), predicted in zip(pairs, coder.code_pairs(requests), strict=True):
+        primary = next((scheme for scheme in SCHEMES if scheme in gold.labels), None)
+        if primary is not None:
+            reliability.add(
+                predicted.confidence,
+                gold_label(gold.labels[primary], primary)
+                == predicted_label(predicted, primary, merge_yield=merge_yield),
+            )
         for scheme in SCHEMES:
             if scheme in gold.labels:
                 tallies[scheme].add(
@@ -217,6 +262,7 @@ def evaluate_pairs(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
         "actors": {
             key: {"n": len(t.gold), "accuracy": round(t.accuracy(), 4)} for key, t in actor_tallies.items() if t.gold
         },
+        "reliability": reliability.table(),
     }
 
 
@@ -235,6 +281,7 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     totals: Counter[str] = Counter()
     predicted_total = matched_predictions = empty_texts = empty_texts_coded = 0
     complete_items = 0
+    reliability = Reliability()
     for item, events in _coded(coder, items):
         for gold in item.events:
             dyad = [e for e in events if _dyad_matches(gold, e)]
@@ -247,13 +294,13 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
         if item.complete:
             complete_items += 1
             predicted_total += len(events)
-            matched_predictions += sum(
-                any(
+            for e in events:
+                right = any(
                     _dyad_matches(g, e) and all(_label_matches(g, e, s, merge_yield) for s in g.labels)
                     for g in item.events
                 )
-                for e in events
-            )
+                matched_predictions += right
+                reliability.add(e.confidence, right)
             if not item.events:
                 empty_texts += 1
                 empty_texts_coded += bool(events)
@@ -275,6 +322,7 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
             "precision": round(matched_predictions / predicted_total, 4) if predicted_total else None,
             "no_event_texts": empty_texts,
             "no_event_texts_coded": empty_texts_coded,
+            "reliability": reliability.table(),
         }
     return result
 

@@ -31,6 +31,10 @@ COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANIZATION, PERSON = (
 )
 
 
+#: Codes whose first three letters are a kind of international actor, not a country.
+GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a phrase in the knowledge base stands for."""
@@ -189,14 +193,17 @@ def _knowledge_base(user_dictionaries: tuple[str, ...]) -> KnowledgeBase:
                 kb.add(tokenize(iso_name), Entry(COUNTRY, kb.country_names[code], code))
     for row in read_data_table("actors", "organizations.tsv"):
         org_sector = row["sector"] or None
-        entry = Entry(ORGANIZATION, row["name"], row["country"] or None, org_sector, row["code"] or None, row["kind"])
+        org_code = row["code"] or None
+        # CAMEO puts IGO/NGO/IMG/MNC in the country slot of an international actor's code (IGOUNO: country IGO).
+        org_country = org_code[:3] if org_code and org_code[:3] in GROUP_PREFIXES else (row["country"] or None)
+        org_entry = Entry(ORGANIZATION, row["name"], org_country, org_sector, org_code, row["kind"])
         for alias in [row["name"], *_split(row["aliases"])]:
-            kb.add(tokenize(alias), entry, overwrite=True)
+            kb.add(tokenize(alias), org_entry, overwrite=True)
     table = load_people(user_dictionaries)
     for org in table.organizations.values():
-        entry = Entry(ORGANIZATION, org.name, org.country, org.sector, org.code, "user")
+        user_entry = Entry(ORGANIZATION, org.name, org.country, org.sector, org.code, "user")
         for alias in [org.name, *org.aliases]:
-            kb.add(tokenize(alias), entry, overwrite=True)
+            kb.add(tokenize(alias), user_entry, overwrite=True)
     _add_people(kb, table.people)
     kb.sources = user_dictionaries
     for row in read_data_table("actors", "sectors.tsv"):
@@ -222,6 +229,10 @@ def _add_people(kb: KnowledgeBase, people: dict[str, Person]) -> None:
             tokens = tokenize(alias)
             key = tuple(t.lower() for t in tokens)
             if len(owners[key]) > 1 and number > 0:
+                countries = {people[o].roles[-1].country for o in owners[key]}
+                if len(countries) == 1 and key not in kb.phrases and tokens not in kb.cased:
+                    # "President Bush": two people, one country; the name still tells the country.
+                    kb.add(tokens, Entry(PERSON, alias, countries.pop(), None, None, None, None))
                 continue
             if key in kb.phrases or tokens in kb.cased:
                 continue

@@ -652,11 +652,18 @@ class EventStore:
         params: list[Any] = []
         where = _where(filters or Filters(), params)
         where = (where + " AND " if where else "WHERE ") + f"source_{level} IS NOT NULL AND target_{level} IS NOT NULL"
+        # At country level an international actor (country slot IGO, NGO...) stays itself: IGOUNO, not IGO.
+        node = {
+            side: f"CASE WHEN {side}_country IN ('IGO', 'NGO', 'IMG', 'MNC') THEN {side}_code ELSE {side}_{level} END"
+            if level == "country"
+            else f"{side}_code"
+            for side in ("source", "target")
+        }
         edges = _dicts(
             self.con.execute(
-                f"""SELECT source_{level} AS source, target_{level} AS target, count(*) AS events,
+                f"""SELECT {node["source"]} AS source, {node["target"]} AS target, count(*) AS events,
                            sum(mentions) AS mentions, round(avg(goldstein), 3) AS mean_goldstein
-                    FROM events {where} AND source_{level} <> target_{level} GROUP BY 1, 2""",
+                    FROM events {where} AND {node["source"]} <> {node["target"]} GROUP BY 1, 2""",
                 params,
             )
         )
