@@ -18,10 +18,25 @@ def test_version_prints_the_package_version():
 
 
 @pytest.mark.parametrize(
-    "command", ["code", "eval", "demo", "ingest", "export", "query", "series", "network", "report"]
+    "command",
+    [
+        "code",
+        "eval",
+        "demo",
+        "ingest",
+        "export",
+        "query",
+        "series",
+        "network",
+        "report",
+        "train",
+        "actors lookup",
+        "actors add",
+        "actors import-petrarch",
+    ],
 )
 def test_every_command_has_help_with_an_example(command):
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Example: polevent" in result.stdout
 

@@ -136,3 +136,45 @@ def test_pair_mode_says_who_decided(coder):
     clear = coder.code_pair("Libya accused Britain of lying.", (0, 5), (14, 21))
     assert clear.explanation.startswith("lexicon 'accuse'") and "model agrees" in clear.explanation
     assert clear.confidence >= 0.8
+
+
+@pytest.mark.model
+def test_train_command_and_using_its_model(tmp_path):
+    from typer.testing import CliRunner
+
+    from polevent.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in training_files():
+        lines = path.read_text(encoding="utf-8").splitlines()[:40]
+        (corpus / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", "--corpus", str(corpus), "-o", str(tmp_path / "m"), "--seed", "5"])
+    assert result.exit_code == 0, result.output
+    assert "model written to" in result.output and (tmp_path / "m" / MODEL_FILE).exists()
+    meta = json.loads((tmp_path / "m" / META_FILE).read_text(encoding="utf-8"))
+    assert meta["seed"] == 5 and meta["corpus_files"] == sorted(p.name for p in corpus.glob("*.jsonl"))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "text": "Libya accused Britain of lying.",
+                "events": [
+                    {
+                        "source": {"text": "Libya", "spans": [[0, 5]]},
+                        "target": {"text": "Britain", "spans": [[14, 21]]},
+                        "plover": "ACCUSE",
+                    }  # fmt: skip
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(gold), "--mode", "pairs", "--pair-model", str(tmp_path / "m"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["schemes"]["plover"]["accuracy"] == 1.0
+    result = runner.invoke(app, ["train", "--corpus", str(tmp_path / "nothing")])
+    assert result.exit_code == 2 and "folder" in result.output
