@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, person_actor, resolve_document, resolve_span
+from .actors import ActorMention, DocumentActors, person_actor, resolve_document, resolve_span
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
@@ -61,6 +61,12 @@ class Coder:
 
     >>> coder = Coder()                      # loads nothing yet
     >>> events = coder.code("Russia accused Ukraine on Monday.", date="2024-05-08")
+
+    Options: ``model`` (a spaCy English pipeline), ``actors`` (user dictionaries), ``learned`` (use the
+    pair classifier; False gives the lexicon alone), ``pair_model`` (a folder made by ``polevent train``),
+    ``min_confidence`` (open mode drops events below it), ``model_events`` (open mode also codes a verb
+    with an actor subject and object that the lexicon does not know when the classifier gives one
+    PLOVER type at least this probability; None switches that off).
     """
 
     def __init__(
@@ -72,12 +78,14 @@ class Coder:
         learned: bool = True,
         pair_model: str | Path | None = None,
         min_confidence: float = 0.0,
+        model_events: float | None = 0.5,
     ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
         self.actor_files = tuple(str(p) for p in actors)
         self.learned = learned
         self.min_confidence = min_confidence
+        self.model_events = model_events
         self.pair_model_path = Path(pair_model) if pair_model is not None else None
 
     @property
@@ -172,7 +180,68 @@ class Coder:
         if classifier is not None:
             candidates = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
             candidates = [c for c in candidates if c.confidence >= self.min_confidence]
+            if self.model_events is not None:
+                candidates += self._model_candidates(doc, actors, candidates, classifier, lex)
+                candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
+
+    def _model_candidates(
+        self, doc: Doc, actors: DocumentActors, found: list[Candidate], classifier: PairModel, lex: Lexicon
+    ) -> list[Candidate]:
+        """Events the lexicon has no trigger for: a verb with an actor as subject and another as object,
+        kept when the classifier gives one PLOVER type at least ``model_events`` probability."""
+        threshold = self.model_events or 1.0
+        taken = {c.trigger.i for c in found}
+        linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
+        extra: list[Candidate] = []
+        codes = cameo_codes()
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.i in taken:
+                continue
+            context = clause_context(verb, lex, verb.sent)
+            if not context.happened or context.hypothetical or context.intent or context.future:
+                continue  # negated, denied, failed, hoped-for or future: the lexicon's rules, not a guess
+            subjects = [actors.get(c) for c in verb.children if c.dep_ == "nsubj"]
+            objects = [actors.get(c) for c in verb.children if c.dep_ == "dobj"]
+            objects += [
+                actors.get(p) for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            ]
+            for source in subjects:
+                for target in objects:
+                    if source is None or target is None or source.outlet or target.outlet:
+                        continue
+                    if source.actor.code and source.actor.code == target.actor.code:
+                        continue
+                    if (source.actor.start, target.actor.start) in linked:
+                        continue
+                    s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
+                    t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
+                    if s_span is None or t_span is None:
+                        continue
+                    features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
+                    plover = classifier.predict(features, "plover", top=4)
+                    if plover.label == NO_TYPE or plover.score < threshold:
+                        continue
+                    cameo = classifier.predict(features, "cameo", top=25)
+                    code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
+                    note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
+                    extra.append(
+                        Candidate(
+                            verb,
+                            _MODEL_ENTRY,
+                            code,
+                            source,
+                            target,
+                            [note],
+                            plover.score,
+                            None,
+                            f"subject of '{verb.text}'",
+                            f"object of '{verb.text}'",
+                            "model",
+                        )  # fmt: skip
+                    )
+                    linked.add((source.actor.start, target.actor.start))
+        return extra
 
     def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate:
         """Open mode: the classifier checks a lexicon event between two actors (and may overrule it)."""
@@ -322,6 +391,8 @@ class Coder:
 TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 #: Stands in for a lexicon entry when pair mode finds no trigger at all.
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
+#: Stands in for a lexicon entry when the classifier alone finds an event in open mode.
+_MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
 
 
 @cache

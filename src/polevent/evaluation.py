@@ -283,7 +283,12 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     complete_items = 0
     reliability = Reliability()
     for item, events in _coded(coder, items):
+        coded_actors = [a for e in events for a in (e.source, e.target) if a is not None]
         for gold in item.events:
+            for gold_actor in (gold.source, gold.target):
+                if gold_actor is not None and gold_actor.spans:  # actor extraction, apart from the event
+                    totals["actor_spans"] += 1
+                    found["actor_spans"] += any(_actor_matches(gold_actor, a) for a in coded_actors)
             dyad = [e for e in events if _dyad_matches(gold, e)]
             totals["actors"] += 1
             found["actors"] += bool(dyad)
@@ -291,6 +296,9 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
                 if scheme in gold.labels:
                     totals[scheme] += 1
                     found[scheme] += any(_label_matches(gold, e, scheme, merge_yield) for e in dyad)
+            if "cameo" in gold.labels and len(str(gold.labels["cameo"])) >= 3:  # the exact leaf, reported apart
+                totals["cameo_leaf"] += 1
+                found["cameo_leaf"] += any(e.cameo == str(gold.labels["cameo"]) for e in dyad)
         if item.complete:
             complete_items += 1
             predicted_total += len(events)
@@ -310,7 +318,7 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
         "gold_events": totals["actors"],
         "recall": {
             key: {"n": totals[key], "found": found[key], "recall": round(found[key] / totals[key], 4)}
-            for key in ("actors", *SCHEMES)
+            for key in ("actors", *SCHEMES, "cameo_leaf", "actor_spans")
             if totals[key]
         },
     }
