@@ -204,6 +204,10 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     )
     if person is not None and person.person in kb.people:
         return _known_person(kb, head, tokens, person.person, state)
+    if person is not None and person.person is None and person.code and state.day is not None:
+        holders = [p for p in person.code.split("|") if p in kb.people and kb.people[p].role_on(state.day)]
+        if len(holders) == 1:  # "President Bush" in 2002: the one Bush in office that day
+            return _known_person(kb, head, tokens, holders[0], state)
     if person is not None and person.person is None and person.country:
         mention = ActorMention(
             _make(tokens, country=person.country, sector=evidence.sector, name=None),

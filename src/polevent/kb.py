@@ -232,7 +232,8 @@ def _add_people(kb: KnowledgeBase, people: dict[str, Person]) -> None:
                 countries = {people[o].roles[-1].country for o in owners[key]}
                 if len(countries) == 1 and key not in kb.phrases and tokens not in kb.cased:
                     # "President Bush": two people, one country; the name still tells the country.
-                    kb.add(tokens, Entry(PERSON, alias, countries.pop(), None, None, None, None))
+                    candidates = "|".join(sorted(owners[key]))  # the day may still tell them apart
+                    kb.add(tokens, Entry(PERSON, alias, countries.pop(), None, candidates, None, None))
                 continue
             if key in kb.phrases or tokens in kb.cased:
                 continue
