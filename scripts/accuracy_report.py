@@ -131,6 +131,12 @@ def main() -> int:
                 f"{precision['predicted']} coded events match a gold event ({precision['extra']} extra); "
                 f"{precision['no_event_texts_coded']} of {precision['no_event_texts']} no-event texts got an event.",
             ]
+    things = evaluate(Coder(thing_targets=True), dev / "plv_train.jsonl", mode="open")["recall"]
+    out += [
+        "",
+        f"With `--thing-targets` (targets may be things, uncoded): plv_train open recall (plover) "
+        f"{things['plover']['recall']:.3f}, gold actor spans overlapped {things['actor_spans']['recall']:.3f}.",
+    ]
     petr = results[("petr2_gsr", "open")]
     out += [
         "",

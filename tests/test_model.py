@@ -178,3 +178,15 @@ def test_train_command_and_using_its_model(tmp_path):
     assert json.loads(result.output)[0]["schemes"]["plover"]["accuracy"] == 1.0
     result = runner.invoke(app, ["train", "--corpus", str(tmp_path / "nothing")])
     assert result.exit_code == 2 and "folder" in result.output
+
+
+@pytest.mark.model
+def test_thing_targets_are_an_option_and_stay_uncoded():
+    from polevent import Coder
+
+    text = "The Hungarian government scrapped the refugee quota plan on Monday."
+    assert Coder().code(text, date="2024-05-06") == [], "by default a target must be an actor"
+    (event,) = Coder(thing_targets=True).code(text, date="2024-05-06")
+    assert event.source is not None and event.source.code == "HUNGOV"
+    assert event.target is not None and event.target.text == "the refugee quota plan" and event.target.code is None
+    assert event.explanation.startswith("model ->") and "thing acted on" in event.explanation

@@ -287,6 +287,12 @@ def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str 
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
 
+def thing_mention(head: Token) -> ActorMention:
+    """The noun phrase of a thing acted on ("the proposal", "a court decision"): a target with no code."""
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    return ActorMention(_make(tokens or [head]), how="the thing acted on (not an actor)")
+
+
 def is_former(tokens: list[Token]) -> bool:
     """Whether a phrase calls its person former ("former minister", "ex-president")."""
     return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)

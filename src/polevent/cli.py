@@ -55,14 +55,29 @@ ActorsOption = Annotated[
 ClassifierOption = Annotated[
     bool, typer.Option("--classifier/--no-classifier", help="Use the learned pair classifier with the lexicon.")
 ]
+ThingsOption = Annotated[
+    bool,
+    typer.Option(
+        "--thing-targets/--actor-targets",
+        help="Open mode: let the classifier also code events whose target is a thing (a plan, a ruling), uncoded.",
+    ),
+]
 PairModelOption = Annotated[
     Path | None, typer.Option("--pair-model", help="Folder of a classifier made by `polevent train`.")
 ]
 
 
-def _coder(model: str | None, actors: list[Path] | None, classifier: bool, pair_model: Path | None) -> Coder:
+def _coder(
+    model: str | None,
+    actors: list[Path] | None,
+    classifier: bool,
+    pair_model: Path | None,
+    thing_targets: bool = False,
+) -> Coder:
     """A Coder, with user dictionaries checked now so that a bad file fails before any work."""
-    coder = Coder(model=model, actors=actors or (), learned=classifier, pair_model=pair_model)
+    coder = Coder(
+        model=model, actors=actors or (), learned=classifier, pair_model=pair_model, thing_targets=thing_targets
+    )
     try:
         coder.kb  # noqa: B018 - loads and validates the dictionaries
         coder.classifier  # noqa: B018
@@ -126,6 +141,7 @@ def code(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
+    thing_targets: ThingsOption = False,
 ) -> None:
     """Code documents into events, one JSON object (or CSV row) per event.
 
@@ -140,7 +156,7 @@ def code(
     if writer:
         writer.writeheader()
     read = coded = failed = events = 0
-    coder = _coder(model, actors, classifier, pair_model)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets)
     try:
         with err.status("coding...", spinner="dots") as status:
             for outcome in coder.code_stream(read_inputs(inputs, default_date=date)):
@@ -183,6 +199,7 @@ def eval_command(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
+    thing_targets: ThingsOption = False,
 ) -> None:
     """Score polevent against gold files.
 
@@ -190,7 +207,7 @@ def eval_command(
     """
     from .evaluation import evaluate, summary_rows
 
-    coder = _coder(model, actors, classifier, pair_model)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets)
     results = []
     for path in gold:
         try:
@@ -288,6 +305,7 @@ def ingest(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
+    thing_targets: ThingsOption = False,
 ) -> None:
     """Code documents into the event store. Re-ingesting a document replaces its mentions.
 
@@ -295,7 +313,7 @@ def ingest(
     """
     from .ingest import read_inputs
 
-    coder = _coder(model, actors, classifier, pair_model)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets)
     with _open_store(db, read_only=False) as store:
         try:
             if dedup_key:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, DocumentActors, person_actor, resolve_document, resolve_span
+from .actors import ActorMention, DocumentActors, person_actor, resolve_document, resolve_span, thing_mention
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
@@ -79,6 +79,7 @@ class Coder:
         pair_model: str | Path | None = None,
         min_confidence: float = 0.0,
         model_events: float | None = 0.5,
+        thing_targets: bool = False,
     ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
@@ -86,6 +87,7 @@ class Coder:
         self.learned = learned
         self.min_confidence = min_confidence
         self.model_events = model_events
+        self.thing_targets = thing_targets
         self.pair_model_path = Path(pair_model) if pair_model is not None else None
 
     @property
@@ -203,6 +205,12 @@ class Coder:
                 continue  # negated, denied, failed, hoped-for or future: the lexicon's rules, not a guess
             subjects = [actors.get(c) for c in verb.children if c.dep_ == "nsubj"]
             objects = [actors.get(c) for c in verb.children if c.dep_ == "dobj"]
+            if self.thing_targets:
+                objects += [
+                    thing_mention(c)
+                    for c in verb.children
+                    if c.dep_ == "dobj" and actors.get(c) is None and c.pos_ in {"NOUN", "PROPN"}
+                ]
             objects += [
                 actors.get(p) for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
             ]
