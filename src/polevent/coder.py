@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 MODEL_OVERRULES = 0.9
 #: The PLOVER head's class for codes PLOVER has no type for (CAMEO 01 statements).
 NO_TYPE = "-"
+#: Both heads' class for a pair of actors that no event links.
+NO_EVENT = "~"
+#: Open mode drops a lexicon event when the classifier says "no event" with at least this probability.
+NO_EVENT_DROPS = 1.01  # never: dropping lost true events (speaker sources, protests); see accuracy history
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "advcl", "conj", "csubj", "parataxis", "acl"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from"}
@@ -180,8 +184,8 @@ class Coder:
             candidates.extend(find_candidates(sentence, lex, actors, candidates))
         classifier = self.classifier
         if classifier is not None:
-            candidates = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
-            candidates = [c for c in candidates if c.confidence >= self.min_confidence]
+            rescored = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
+            candidates = [c for c in rescored if c is not None and c.confidence >= self.min_confidence]
             if self.model_events is not None:
                 candidates += self._model_candidates(doc, actors, candidates, classifier, lex)
                 candidates.sort(key=lambda c: c.trigger.i)
@@ -228,9 +232,9 @@ class Coder:
                         continue
                     features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                     plover = classifier.predict(features, "plover", top=4)
-                    if plover.label == NO_TYPE or plover.score < threshold:
+                    if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
                         continue
-                    cameo = classifier.predict(features, "cameo", top=25)
+                    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
                     code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
                     note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
                     extra.append(
@@ -251,7 +255,7 @@ class Coder:
                     linked.add((source.actor.start, target.actor.start))
         return extra
 
-    def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate:
+    def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate | None:
         """Open mode: the classifier checks a lexicon event between two actors (and may overrule it)."""
         if candidate.source is None or candidate.target is None:
             return candidate
@@ -260,9 +264,8 @@ class Coder:
         if source is None or target is None or source.root.sent.start != target.root.sent.start:
             return candidate
         sectors = (candidate.source.actor.sector, candidate.target.actor.sector)
-        return decide_pair(
-            replace(candidate, decided_by="clear"), classifier, pair_features(source, target, lex, sectors)
-        )
+        features = pair_features(source, target, lex, sectors)
+        return decide_pair(replace(candidate, decided_by="clear"), classifier, features, open_mode=True)
 
     # -- pair coding -----------------------------------------------------------------
     def code_pair(
@@ -297,7 +300,7 @@ class Coder:
                 target_actor.actor.sector if target_actor else None,
             )
             features = pair_features(source_span, target_span, lex, sectors)
-            found = decide_pair(found, classifier, features)
+            found = decide_pair(found, classifier, features) or found
         return self._event(found, doc, None, anchor)
 
     def _lexicon_pair(
@@ -571,21 +574,31 @@ def _describe_actor(mention: ActorMention | None, role: str) -> str:
     return f"{role} '{actor.text}' -> {actor.code or '?'}{detail}"
 
 
-def decide_pair(found: Candidate, classifier: PairModel, features: list[str]) -> Candidate:
+def decide_pair(
+    found: Candidate, classifier: PairModel, features: list[str], *, open_mode: bool = False
+) -> Candidate | None:
     """Combine the lexicon's answer for a pair with the classifier's.
 
     The lexicon decides when it found an event linking the two actors and the classifier does not
     say otherwise with probability >= MODEL_OVERRULES; otherwise the classifier's PLOVER type decides,
     with the lexicon's code when it has that type, else the classifier's most probable CAMEO code of
-    that type. The confidence is the classifier's calibrated probability of the final type.
+    that type. In open mode the classifier may also find that no event links the two actors
+    (probability >= NO_EVENT_DROPS): the candidate is then dropped (None). The confidence is the
+    classifier's calibrated probability of the final type (in open mode, before taking out "no event").
     """
     codes = cameo_codes()
-    plover = classifier.predict(features, "plover", top=6)
-    cameo = classifier.predict(features, "cameo", top=25)
+    full = classifier.predict(features, "plover", top=8)
+    if open_mode and full.label == NO_EVENT and full.score >= NO_EVENT_DROPS:
+        return None
+    plover = classifier.predict(features, "plover", top=6, exclude={NO_EVENT})
+    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
     lexicon_type = codes[found.cameo].plover or NO_TYPE
-    probability = dict(zip(plover.labels, plover.scores, strict=True))
+    raw = dict(zip(full.labels, full.scores, strict=True))
+    probability = raw if open_mode else dict(zip(plover.labels, plover.scores, strict=True))
     if found.decided_by == "clear" and not (plover.score >= MODEL_OVERRULES and plover.label != lexicon_type):
         note = f"model agrees ({plover.describe()})" if plover.label == lexicon_type else f"model: {plover.describe()}"
+        if open_mode and NO_EVENT in raw:
+            note += f"; no event {raw[NO_EVENT]:.2f}"
         confidence = max(probability.get(lexicon_type, 0.02), 0.02)
         return replace(found, notes=[*found.notes, note], confidence=confidence, decided_by="lexicon")
     chosen = plover.label
@@ -598,7 +611,8 @@ def decide_pair(found: Candidate, classifier: PairModel, features: list[str]) ->
     note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}" + (
         f"; {lexicon_said}" if lexicon_said else ""
     )
-    return replace(found, cameo=code, notes=[note], confidence=plover.score, decided_by="model")
+    confidence = probability.get(chosen, plover.score)
+    return replace(found, cameo=code, notes=[note], confidence=confidence, decided_by="model")
 
 
 def _explain(candidate: Candidate, name: str, expression: SpacySpan | None, location: Location | None) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -187,13 +187,19 @@ class PairModel:
         with np.load(io.BytesIO(model_bytes)) as arrays:
             return cls(dict(arrays), meta)
 
-    def predict(self, features: Sequence[str], head: str = "cameo", top: int = 5) -> Prediction:
+    def predict(
+        self, features: Sequence[str], head: str = "cameo", top: int = 5, exclude: Collection[str] = ()
+    ) -> Prediction:
+        """The ``top`` labels of one head with calibrated probabilities; ``exclude`` takes classes out
+        (the others are renormalised), e.g. the no-event class when an event is known to exist."""
         import numpy as np
 
         coef, intercept, classes, temperature = self.heads[head]
         indices = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
         logits = intercept + (coef[:, indices].sum(axis=1) if indices else 0.0)
         logits = logits / temperature
+        if exclude:
+            logits = np.where([c in exclude for c in classes], -np.inf, logits)
         logits = logits - logits.max()
         probs = np.exp(logits)
         probs /= probs.sum()

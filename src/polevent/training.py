@@ -25,8 +25,12 @@ log = logging.getLogger(__name__)
 DEFAULT_C = 4.0
 #: The PLOVER head's class for CAMEO codes PLOVER has no type for (01 statements).
 NO_TYPE = "-"
+#: Both heads' class for a pair of actors that no event links.
+NO_EVENT = "~"
 MIN_FEATURE_COUNT = 2
 FOLDS = 5
+#: Folds fitted at once (processes); the result does not depend on it.
+JOBS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +42,18 @@ class TrainResult:
     model_sha256: str
 
 
-def example_features(nlp: Any, examples: Sequence[Example], *, actor_files: Sequence[str] = ()) -> list[list[str]]:
+def example_features(
+    nlp: Any, examples: Sequence[Example], *, actor_files: Sequence[str] = (), parsed: dict[str, Any] | None = None
+) -> list[list[str]]:
     """Features of every example (texts parsed once each, in batches)."""
     from .actors import resolve_document, resolve_span
     from .kb import knowledge_base
     from .lexicon import lexicon
 
     kb, lex = knowledge_base(actor_files), lexicon()
-    texts = sorted({e.text for e in examples})
-    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
+    if parsed is None:
+        texts = sorted({e.text for e in examples})
+        parsed = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
     rows = []
     for example in examples:
         doc = parsed[example.text]
@@ -62,6 +69,61 @@ def example_features(nlp: Any, examples: Sequence[Example], *, actor_files: Sequ
             t_sector = t_mention.actor.sector if t_mention else None
         rows.append(pair_features(source, target, lex, (s_sector, t_sector)) if source is not None else ["bias"])
     return rows
+
+
+def negative_examples(
+    files: Sequence[Path], parsed: dict[str, Any], *, per_sentence: int = 2, seed: int = 13
+) -> list[Example]:
+    """Pairs of actors that the corpus does *not* link by an event: other actor pairs of event sentences
+    and actor pairs of the hard negatives ("did not attack", "if ... attacks"). A pair that a gold event
+    links in either direction is never a negative. Chosen deterministically (seeded by the sentence id)."""
+    import random
+
+    from .actors import resolve_document
+    from .kb import knowledge_base
+
+    kb = knowledge_base()
+    negatives: list[Example] = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = record["text"]
+            doc = parsed.get(text)
+            if doc is None:
+                continue
+            gold = []
+            for event in record.get("events", []):
+                for role in ("source", "target"):
+                    if event.get(role) and event[role] in text:
+                        start = text.index(event[role])
+                        gold.append((start, start + len(event[role])))
+            state = resolve_document(kb, doc)
+            spans = sorted(
+                {
+                    (m.actor.start, m.actor.end)
+                    for m in state.by_head.values()
+                    if not m.outlet and m.actor.end > m.actor.start
+                }
+            )
+            linked = [g for g in gold]
+            pairs = [
+                (a, b)
+                for a in spans
+                for b in spans
+                if a != b
+                and not (a[0] < b[1] and b[0] < a[1])
+                and not (any(_overlap(a, g) for g in linked) and any(_overlap(b, g) for g in linked))
+            ]
+            rng = random.Random(f"{seed}:{record['id']}")
+            for n, (a, b) in enumerate(rng.sample(pairs, min(per_sentence, len(pairs)))):
+                negatives.append(Example(f"{record['id']}#none{n}", text, a, b, NO_EVENT))
+    return negatives
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _matrix(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> Any:
@@ -111,10 +173,15 @@ def _cross_validate(x: Any, y: Sequence[str], c: float, seed: int) -> dict[str, 
     order = rng.permutation(len(y))
     folds = np.array_split(order, FOLDS)
     logits = np.full((len(y), len(classes)), -1e4, dtype="float64")
-    for k in range(FOLDS):
-        test = folds[k]
+    from joblib import Parallel, delayed
+
+    def fold(k: int) -> Any:
         train = np.concatenate([folds[j] for j in range(FOLDS) if j != k])
-        model = _fit(x[train], [y[i] for i in train], c, seed)
+        return _fit(x[train], [y[i] for i in train], c, seed)
+
+    models = Parallel(n_jobs=JOBS)(delayed(fold)(k) for k in range(FOLDS))  # each fold is deterministic
+    for k, model in enumerate(models):
+        test = folds[k]
         scores = model.decision_function(x[test])
         if scores.ndim == 1:
             scores = np.stack([-scores, scores], axis=1)
@@ -154,9 +221,16 @@ def train(
     files = training_files(corpus)
     if not files:
         raise ValueError(f"no training files (*.jsonl) in {corpus or 'the bundled corpus'}")
-    examples = list(read_examples(files))
-    say(f"{len(examples)} labelled pairs from {len(files)} files; parsing")
-    rows = example_features(nlp, examples)
+    positives = list(read_examples(files))
+    texts = sorted(
+        {json.loads(line)["text"] for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
+    )
+    say(f"{len(positives)} labelled pairs from {len(files)} files; parsing {len(texts)} sentences")
+    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
+    negatives = negative_examples(files, parsed, seed=seed)
+    say(f"{len(negatives)} actor pairs the corpus links by no event (class {NO_EVENT!r})")
+    examples = positives + negatives
+    rows = example_features(nlp, examples, parsed=parsed)
     counts = Counter(f for row in rows for f in set(row))
     names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
     vocabulary = {name: i for i, name in enumerate(names)}
@@ -164,7 +238,7 @@ def train(
     codes = cameo_codes()
     labels = {
         "cameo": [e.cameo for e in examples],
-        "plover": [codes[e.cameo].plover or NO_TYPE for e in examples],
+        "plover": [NO_EVENT if e.cameo == NO_EVENT else codes[e.cameo].plover or NO_TYPE for e in examples],
     }
     arrays: dict[str, Any] = {}
     heads: dict[str, Any] = {}
@@ -187,6 +261,8 @@ def train(
         "corpus_sha256": corpus_digest(files),
         "corpus_files": [f.name for f in files],
         "examples": len(examples),
+        "positives": len(positives),
+        "negatives": len(negatives),
         "seed": seed,
         "C": c,
         "min_feature_count": MIN_FEATURE_COUNT,
