@@ -587,10 +587,10 @@ def decide_pair(
     classifier's calibrated probability of the final type (in open mode, before taking out "no event").
     """
     codes = cameo_codes()
-    full = classifier.predict(features, "plover", top=8)
+    full = classifier.predict(features, "plover", top=20)
     if open_mode and full.label == NO_EVENT and full.score >= NO_EVENT_DROPS:
         return None
-    plover = classifier.predict(features, "plover", top=6, exclude={NO_EVENT})
+    plover = full.without(NO_EVENT, top=6)
     cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
     lexicon_type = codes[found.cameo].plover or NO_TYPE
     raw = dict(zip(full.labels, full.scores, strict=True))

@@ -146,6 +146,12 @@ class Prediction:
     def score(self) -> float:
         return self.scores[0]
 
+    def without(self, label: str, top: int = 6) -> Prediction:
+        """The same answer with one class taken out and the rest renormalised (needs that class listed)."""
+        kept = [(lab, score) for lab, score in zip(self.labels, self.scores, strict=True) if lab != label]
+        total = sum(score for _, score in kept) or 1.0
+        return Prediction(tuple(lab for lab, _ in kept[:top]), tuple(score / total for _, score in kept[:top]))
+
     def describe(self, top: int = 3) -> str:
         return ", ".join(
             f"{label} {score:.2f}" for label, score in zip(self.labels[:top], self.scores[:top], strict=True)
@@ -156,12 +162,14 @@ class PairModel:
     """A trained pair classifier (two heads: ``cameo`` and ``plover``)."""
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        import numpy as np
+
         self.meta = meta
         self.vocabulary = {name: i for i, name in enumerate(meta["features"])}
         self.heads: dict[str, tuple[np.ndarray, np.ndarray, tuple[str, ...], float]] = {}
         for head in ("cameo", "plover"):
             self.heads[head] = (
-                arrays[f"{head}_coef"].astype("float32"),
+                np.ascontiguousarray(arrays[f"{head}_coef"].astype("float32").T),  # features x classes: row gathers
                 arrays[f"{head}_intercept"].astype("float32"),
                 tuple(meta["heads"][head]["classes"]),
                 float(meta["heads"][head]["temperature"]),
@@ -194,9 +202,9 @@ class PairModel:
         (the others are renormalised), e.g. the no-event class when an event is known to exist."""
         import numpy as np
 
-        coef, intercept, classes, temperature = self.heads[head]
+        weights, intercept, classes, temperature = self.heads[head]
         indices = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
-        logits = intercept + (coef[:, indices].sum(axis=1) if indices else 0.0)
+        logits = intercept + (weights[indices].sum(axis=0) if indices else 0.0)
         logits = logits / temperature
         if exclude:
             logits = np.where([c in exclude for c in classes], -np.inf, logits)
