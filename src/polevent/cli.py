@@ -394,7 +394,7 @@ def query(
 
     Example: polevent query --source RUS --target UKR --plover ASSAULT --since 2024-01-01
     """
-    from .exports import _plain
+    from .exports import plain
 
     if output_format not in {"table", "json", "csv"}:
         raise typer.BadParameter("--format must be table, json or csv")
@@ -408,14 +408,14 @@ def query(
         except PoleventError as exc:
             raise typer.BadParameter(str(exc)) from exc
     if output_format == "json":
-        out.print_json(json.dumps([{k: _plain(v) for k, v in row.items()} for row in rows]))
+        out.print_json(json.dumps([{k: plain(v) for k, v in row.items()} for row in rows]))
         return
     if output_format == "csv":
         writer = csv.writer(sys.stdout)
         if rows:
             writer.writerow(list(rows[0]))
         for row in rows:
-            writer.writerow([_plain(v) for v in row.values()])
+            writer.writerow([plain(v) for v in row.values()])
         return
     table = Table(title=f"{len(rows)} events" + (f" (first {limit})" if limit and len(rows) == limit else ""))
     for column in ("day", "source", "target", "CAMEO", "PLOVER", "Goldstein", "mentions", "sentence"):
@@ -456,7 +456,7 @@ def series(
 
     Example: polevent series --source USA --target CHN --by week --chart usa-chn
     """
-    from .exports import _plain
+    from .exports import plain
     from .summary import QUAD_NAMES
 
     if output_format not in {"table", "json", "csv"}:
@@ -480,13 +480,13 @@ def series(
             for path in save_figure(series_figure(rows, title=title, by=by), chart):
                 err.print(f"chart written: {path}", highlight=False)
     if output_format == "json":
-        out.print_json(json.dumps([{k: _plain(v) for k, v in row.items()} for row in rows]))
+        out.print_json(json.dumps([{k: plain(v) for k, v in row.items()} for row in rows]))
         return
     if output_format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(["period", "q1", "q2", "q3", "q4", "events", "mentions", "goldstein_sum"])
         for row in rows:
-            writer.writerow([_plain(v) for v in row.values()])
+            writer.writerow([plain(v) for v in row.values()])
         return
     table = Table(title=title)
     table.add_column(by)

@@ -84,11 +84,11 @@ def write(store: EventStore, path: Path, fmt: str, filters: Filters, *, header: 
                     dict_writer = csv.DictWriter(handle, fieldnames=list(row))
                     if header:
                         dict_writer.writeheader()
-                dict_writer.writerow({k: _plain(v) for k, v in row.items()})
+                dict_writer.writerow({k: plain(v) for k, v in row.items()})
                 count += 1
         elif fmt == "jsonl":
             for row in store.iter_events(filters):
-                handle.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+                handle.write(json.dumps({k: plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
                 count += 1
         elif fmt == "plover":
             for row in store.iter_events(filters):
@@ -105,7 +105,8 @@ def write(store: EventStore, path: Path, fmt: str, filters: Filters, *, header: 
     return count
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON and CSV write it: dates and times in ISO form."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
@@ -207,7 +208,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any] | None:
     record: dict[str, Any] = {
         "id": row["event_id"],
         "has_event": True,
-        "date": _plain(row.get("day")),
+        "date": plain(row.get("day")),
         "actor": entity("source"),
         "recipient": entity("target"),
         "event": [row["plover"]],

@@ -59,7 +59,6 @@ class KnowledgeBase:
     max_len: int = 1
     first_tokens: set[str] = field(default_factory=set)
     people: dict[str, Person] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
 
     def add(self, tokens: tuple[str, ...], entry: Entry, *, overwrite: bool = False) -> None:
         """Index a phrase; short all-capital forms (US, UN, WHO) match only with that case."""
@@ -205,7 +204,6 @@ def _knowledge_base(user_dictionaries: tuple[str, ...]) -> KnowledgeBase:
         for alias in [org.name, *org.aliases]:
             kb.add(tokenize(alias), user_entry, overwrite=True)
     _add_people(kb, table.people)
-    kb.sources = user_dictionaries
     for row in read_data_table("actors", "sectors.tsv"):
         if row["sector"] not in roles:
             raise DataError(f"data/actors/sectors.tsv: phrase {row['phrase']!r} has unknown sector {row['sector']!r}")

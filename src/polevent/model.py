@@ -246,28 +246,32 @@ def training_files(folder: Path | None = None) -> list[Path]:
     return sorted(Path(str(base.joinpath(f.name))) for f in base.iterdir() if f.name.endswith(".jsonl"))
 
 
-def read_examples(files: Iterable[Path]) -> Iterator[Example]:
-    """Labelled pairs of the corpus files (events whose source and target are found in the text)."""
+def corpus_records(files: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    """Every record (one JSON object a line) of the corpus files, in file order."""
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_examples(files: Iterable[Path]) -> Iterator[Example]:
+    """Labelled pairs of the corpus files (events whose source and target are found in the text)."""
+    for record in corpus_records(files):
+        text = record["text"]
+        for n, event in enumerate(record.get("events", [])):
+            source, target = event.get("source"), event.get("target")
+            if not source or source not in text:
                 continue
-            record = json.loads(line)
-            text = record["text"]
-            for n, event in enumerate(record.get("events", [])):
-                source, target = event.get("source"), event.get("target")
-                if not source or source not in text:
+            s = text.index(source)
+            t = None
+            if target:
+                if target not in text:
                     continue
-                s = text.index(source)
-                t = None
-                if target:
-                    if target not in text:
-                        continue
-                    t0 = text.find(target, s + len(source)) if target == source else text.index(target)
-                    if t0 < 0:
-                        continue
-                    t = (t0, t0 + len(target))
-                yield Example(f"{record['id']}#{n}", text, (s, s + len(source)), t, event["cameo"])
+                t0 = text.find(target, s + len(source)) if target == source else text.index(target)
+                if t0 < 0:
+                    continue
+                t = (t0, t0 + len(target))
+            yield Example(f"{record['id']}#{n}", text, (s, s + len(source)), t, event["cameo"])
 
 
 def corpus_digest(files: Iterable[Path]) -> str:

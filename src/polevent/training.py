@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import META_FILE, MODEL_FILE, Example, corpus_digest, pair_features, read_examples, training_files
+from .model import (
+    META_FILE,
+    MODEL_FILE,
+    Example,
+    corpus_digest,
+    corpus_records,
+    pair_features,
+    read_examples,
+    training_files,
+)
 from .ontology import cameo_codes
 
 log = logging.getLogger(__name__)
@@ -84,41 +93,36 @@ def negative_examples(
 
     kb = knowledge_base()
     negatives: list[Example] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            text = record["text"]
-            doc = parsed.get(text)
-            if doc is None:
-                continue
-            gold = []
-            for event in record.get("events", []):
-                for role in ("source", "target"):
-                    if event.get(role) and event[role] in text:
-                        start = text.index(event[role])
-                        gold.append((start, start + len(event[role])))
-            state = resolve_document(kb, doc)
-            spans = sorted(
-                {
-                    (m.actor.start, m.actor.end)
-                    for m in state.by_head.values()
-                    if not m.outlet and m.actor.end > m.actor.start
-                }
-            )
-            linked = [g for g in gold]
-            pairs = [
-                (a, b)
-                for a in spans
-                for b in spans
-                if a != b
-                and not (a[0] < b[1] and b[0] < a[1])
-                and not (any(_overlap(a, g) for g in linked) and any(_overlap(b, g) for g in linked))
-            ]
-            rng = random.Random(f"{seed}:{record['id']}")
-            for n, (a, b) in enumerate(rng.sample(pairs, min(per_sentence, len(pairs)))):
-                negatives.append(Example(f"{record['id']}#none{n}", text, a, b, NO_EVENT))
+    for record in corpus_records(files):
+        text = record["text"]
+        doc = parsed.get(text)
+        if doc is None:
+            continue
+        gold = []
+        for event in record.get("events", []):
+            for role in ("source", "target"):
+                if event.get(role) and event[role] in text:
+                    start = text.index(event[role])
+                    gold.append((start, start + len(event[role])))
+        state = resolve_document(kb, doc)
+        spans = sorted(
+            {
+                (m.actor.start, m.actor.end)
+                for m in state.by_head.values()
+                if not m.outlet and m.actor.end > m.actor.start
+            }
+        )
+        pairs = [
+            (a, b)
+            for a in spans
+            for b in spans
+            if a != b
+            and not _overlap(a, b)
+            and not (any(_overlap(a, g) for g in gold) and any(_overlap(b, g) for g in gold))
+        ]
+        rng = random.Random(f"{seed}:{record['id']}")
+        for n, (a, b) in enumerate(rng.sample(pairs, min(per_sentence, len(pairs)))):
+            negatives.append(Example(f"{record['id']}#none{n}", text, a, b, NO_EVENT))
     return negatives
 
 
