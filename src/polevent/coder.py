@@ -88,6 +88,7 @@ class Coder:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
         self.actor_files = tuple(str(p) for p in actors)
+        self._kb: KnowledgeBase | None = None
         self.learned = learned
         self.min_confidence = min_confidence
         self.model_events = model_events
@@ -105,8 +106,11 @@ class Coder:
 
     @property
     def kb(self) -> KnowledgeBase:
-        """The actor knowledge base: bundled, then installed user dictionaries, then ``actors`` files."""
-        return knowledge_base(self.actor_files)
+        """The actor knowledge base: bundled, then installed user dictionaries, then ``actors`` files
+        (looked up once per Coder: the per-document and per-event paths use it many times)."""
+        if self._kb is None:
+            self._kb = knowledge_base(self.actor_files)
+        return self._kb
 
     @property
     def nlp(self) -> Language:
@@ -204,10 +208,7 @@ class Coder:
         for verb in doc:
             if verb.pos_ != "VERB" or verb.i in taken:
                 continue
-            context = clause_context(verb, lex, verb.sent)
-            if not context.happened or context.hypothetical or context.intent or context.future:
-                continue  # negated, denied, failed, hoped-for or future: the lexicon's rules, not a guess
-            subjects = [actors.get(c) for c in verb.children if c.dep_ == "nsubj"]
+            subjects = _usable([actors.get(c) for c in verb.children if c.dep_ == "nsubj"])
             objects = [actors.get(c) for c in verb.children if c.dep_ == "dobj"]
             if self.thing_targets:
                 objects += [
@@ -218,41 +219,36 @@ class Coder:
             objects += [
                 actors.get(p) for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
             ]
-            for source in subjects:
-                for target in objects:
-                    if source is None or target is None or source.outlet or target.outlet:
-                        continue
-                    if source.actor.code and source.actor.code == target.actor.code:
-                        continue
-                    if (source.actor.start, target.actor.start) in linked:
-                        continue
-                    s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
-                    t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
-                    if s_span is None or t_span is None:
-                        continue
-                    features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
-                    plover = classifier.predict(features, "plover", top=4)
-                    if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
-                        continue
-                    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
-                    code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
-                    note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
-                    extra.append(
-                        Candidate(
-                            verb,
-                            _MODEL_ENTRY,
-                            code,
-                            source,
-                            target,
-                            [note],
-                            plover.score,
-                            None,
-                            f"subject of '{verb.text}'",
-                            f"object of '{verb.text}'",
-                            "model",
-                        )  # fmt: skip
-                    )
-                    linked.add((source.actor.start, target.actor.start))
+            pairs = [
+                (s, t)
+                for s in subjects
+                for t in _usable(objects)
+                if not (s.actor.code and s.actor.code == t.actor.code)
+            ]
+            if not pairs:
+                continue
+            context = clause_context(verb, lex, verb.sent)
+            if not context.happened or context.hypothetical or context.intent or context.future:
+                continue  # negated, denied, failed, hoped-for or future: the lexicon's rules, not a guess
+            for source, target in pairs:
+                if (source.actor.start, target.actor.start) in linked:
+                    continue
+                s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
+                t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
+                if s_span is None or t_span is None:
+                    continue
+                features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
+                plover = classifier.predict(features, "plover", top=4)
+                if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
+                    continue
+                cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
+                code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
+                note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
+                roles = (f"subject of '{verb.text}'", f"object of '{verb.text}'")
+                extra.append(
+                    Candidate(verb, _MODEL_ENTRY, code, source, target, [note], plover.score, None, *roles, "model")
+                )
+                linked.add((source.actor.start, target.actor.start))
         return extra
 
     def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate | None:
@@ -404,6 +400,11 @@ TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
 #: Stands in for a lexicon entry when the classifier alone finds an event in open mode.
 _MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
+
+
+def _usable(mentions: list[ActorMention | None]) -> list[ActorMention]:
+    """Mentions that can be an event's actor (resolved, and not a news outlet)."""
+    return [m for m in mentions if m is not None and not m.outlet]
 
 
 @cache
@@ -591,7 +592,6 @@ def decide_pair(
     if open_mode and full.label == NO_EVENT and full.score >= NO_EVENT_DROPS:
         return None
     plover = full.without(NO_EVENT, top=6)
-    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
     lexicon_type = codes[found.cameo].plover or NO_TYPE
     raw = dict(zip(full.labels, full.scores, strict=True))
     probability = raw if open_mode else dict(zip(plover.labels, plover.scores, strict=True))
@@ -602,6 +602,7 @@ def decide_pair(
         confidence = max(probability.get(lexicon_type, 0.02), 0.02)
         return replace(found, notes=[*found.notes, note], confidence=confidence, decided_by="lexicon")
     chosen = plover.label
+    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})  # only when the classifier decides
     if lexicon_type == chosen and found.decided_by == "path":
         code = found.cameo
     else:

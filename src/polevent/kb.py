@@ -126,10 +126,16 @@ def knowledge_base(user_dictionaries: Iterable[str | Path] = ()) -> KnowledgeBas
 
 def installed_dictionaries() -> list[Path]:
     """Dictionaries added with ``polevent actors add`` (in the user data folder), in name order."""
-    folder = user_actor_folder()
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".csv", ".tsv"})
+    return list(_installed(str(user_actor_folder())))
+
+
+@cache
+def _installed(folder: str) -> tuple[Path, ...]:
+    """The dictionaries in one folder, listed once per process (geocoding asks for the base per place)."""
+    path = Path(folder)
+    if not path.is_dir():
+        return ()
+    return tuple(sorted(p for p in path.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".csv", ".tsv"}))
 
 
 def user_actor_folder() -> Path:

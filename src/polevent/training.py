@@ -64,11 +64,14 @@ def example_features(
         texts = sorted({e.text for e in examples})
         parsed = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
     rows = []
+    resolved: dict[str, Any] = {}  # one resolution per sentence, shared by its examples
     for example in examples:
         doc = parsed[example.text]
         source = doc.char_span(*example.source, alignment_mode="expand")
         target = doc.char_span(*example.target, alignment_mode="expand") if example.target else None
-        actors = resolve_document(kb, doc)
+        if example.text not in resolved:
+            resolved[example.text] = resolve_document(kb, doc)
+        actors = resolved[example.text]
         s_sector = t_sector = None
         if source is not None:
             s_mention = resolve_span(kb, source, actors)
