@@ -29,6 +29,15 @@ APPEAL_MODES = {
 }
 
 
+# CAMEO codes whose PLOVER type departs from the 2021 crosswalk, and why (see the data README):
+# blockades and occupying territory are coded as fighting (ASSAULT) by PLOVER annotations, as all
+# other root-19 codes are; the 2021 table lists them under COERCE.
+PLOVER_OVERRIDES = {
+    "191": ("ASSAULT", ""),
+    "192": ("ASSAULT", ""),
+}
+
+
 def main() -> int:
     if not REFERENCE.is_dir():
         print(f"missing {REFERENCE}: run from the repository root beside ../shared", file=sys.stderr)
@@ -55,6 +64,7 @@ def main() -> int:
             elif code.startswith("02"):
                 plover = "REQUEST"
                 mode = APPEAL_MODES.get(code[:3], "")
+            plover, mode = PLOVER_OVERRIDES.get(code, (plover, mode))
             name = " ".join(row["codebook_name"].replace('"', "").split())
             writer.writerow(
                 [code, row["root_code"], row["parent_code"], name, goldstein, row["quad_class"], plover, mode]

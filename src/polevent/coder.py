@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 from .actors import ActorMention, DocumentActors, person_actor, resolve_document, resolve_span, thing_mention
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
-from .events import SPEECH_LEMMAS, Candidate, clause_context, find_candidates, intent_code
+from .events import (
+    SPEECH_LEMMAS,
+    Candidate,
+    clause_context,
+    find_candidates,
+    intent_code,
+    refusal_code,
+    reported_demand,
+)
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
 from .lexicon import Lexicon, LexiconEntry, lexicon
@@ -314,6 +322,25 @@ class Coder:
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
                 return replace(candidate, source=source_actor, target=target_actor, decided_by="clear")
+        reported = reported_demand(source_span.root, target_span.root)
+        if reported is not None:
+            code, note = reported
+            head = target_span.root.head
+            entry = LexiconEntry("(reported clause)", "verb", None, frozenset(), code, "content", "rule")
+            return Candidate(
+                head,
+                entry,
+                code,
+                source_actor,
+                target_actor,
+                [note],
+                0.7,
+                None,
+                "given source",
+                "given target",
+                "path",
+                rule="reported",
+            )
         trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
             sentence, source_span, target_span, lex
         )
@@ -337,10 +364,12 @@ class Coder:
         context = clause_context(token, lex, sentence)
         cameo = entry.cameo
         notes = ["pair mode: trigger on the path between the actors"]
-        if context.intent:
+        rule = ""
+        if context.intent or (context.future and cameo[:2] < "14"):
+            rule = "intent" if intent_code(cameo) not in {None, cameo} else ""
             cameo = intent_code(cameo) or cameo
-        elif context.future and cameo[:2] < "14":
-            cameo = intent_code(cameo) or cameo
+        elif not context.happened and context.refused and refusal_code(cameo) is not None:
+            cameo, rule = refusal_code(cameo) or cameo, "refusal"
         return Candidate(
             token,
             entry,
@@ -353,6 +382,7 @@ class Coder:
             "given source",
             "given target",
             "path",
+            rule=rule,
         )
 
     # -- building events -------------------------------------------------------------
@@ -581,7 +611,8 @@ def decide_pair(
     """Combine the lexicon's answer for a pair with the classifier's.
 
     The lexicon decides when it found an event linking the two actors and the classifier does not
-    say otherwise with probability >= MODEL_OVERRULES; otherwise the classifier's PLOVER type decides,
+    say otherwise with probability >= MODEL_OVERRULES (never when a parse rule fixed the code: the
+    corpus the classifier learnt from marks refusals as no event); otherwise the classifier's PLOVER type decides,
     with the lexicon's code when it has that type, else the classifier's most probable CAMEO code of
     that type. In open mode the classifier may also find that no event links the two actors
     (probability >= NO_EVENT_DROPS): the candidate is then dropped (None). The confidence is the
@@ -595,11 +626,14 @@ def decide_pair(
     lexicon_type = codes[found.cameo].plover or NO_TYPE
     raw = dict(zip(full.labels, full.scores, strict=True))
     probability = raw if open_mode else dict(zip(plover.labels, plover.scores, strict=True))
-    if found.decided_by == "clear" and not (plover.score >= MODEL_OVERRULES and plover.label != lexicon_type):
+    ruled = found.decided_by in {"clear", "path"} and found.rule != ""  # a parse rule fixed it: the model comments
+    if ruled or (
+        found.decided_by == "clear" and not (plover.score >= MODEL_OVERRULES and plover.label != lexicon_type)
+    ):
         note = f"model agrees ({plover.describe()})" if plover.label == lexicon_type else f"model: {plover.describe()}"
         if open_mode and NO_EVENT in raw:
             note += f"; no event {raw[NO_EVENT]:.2f}"
-        confidence = max(probability.get(lexicon_type, 0.02), 0.02)
+        confidence = found.confidence if ruled else max(probability.get(lexicon_type, 0.02), 0.02)
         return replace(found, notes=[*found.notes, note], confidence=confidence, decided_by="lexicon")
     chosen = plover.label
     cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})  # only when the classifier decides

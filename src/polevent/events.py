@@ -92,6 +92,10 @@ INTENT_LEMMAS = {
     "endeavor",
     "endeavour",
     "strive",
+    "willing",
+    "ready",
+    "eager",
+    "determined",
 }
 TRANSPARENT_LEMMAS = {"continue", "begin", "start", "resume", "keep", "go", "manage", "move", "step"}
 FAILURE_LEMMAS = {
@@ -203,10 +207,56 @@ INTENT_CODES = {
     "20": "138",
 }
 THREAT_CODES = {key: value for key, value in INTENT_CODES.items() if key[:2] >= "14"}
+# How refusing a cooperative action is coded (CAMEO 12x): "will not lift the embargo" is 1244,
+# "would not meet" 125. Keys are the most specific prefix of the refused action's code.
+REFUSAL_CODES = {
+    "03": "120",
+    "031": "1211",
+    "0311": "1211",
+    "0312": "1212",
+    "033": "121",
+    "034": "123",
+    "035": "124",
+    "0351": "1241",
+    "0352": "1242",
+    "0353": "1243",
+    "0354": "1244",
+    "0355": "1245",
+    "0356": "1246",
+    "036": "125",
+    "037": "127",
+    "038": "120",
+    "039": "126",
+    "04": "125",
+    "05": "120",
+    "057": "127",
+    "06": "121",
+    "061": "1211",
+    "062": "1212",
+    "07": "121",
+    "08": "124",
+    "081": "1241",
+    "082": "1242",
+    "083": "123",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+#: Modals that make a negated action a refusal ("will not", "won't", "would not", "cannot").
+REFUSAL_MODALS = {"will", "wo", "would", "shall", "'ll", "can", "ca", "could"}
 KEEP_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # Verbal events that need an addressee: when the sentence names none, the
 # discourse supplies one (the other side of the last event).
 TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
+
+
+def refusal_code(code: str) -> str | None:
+    """The 12x code for refusing the cooperative action ``code``; None for other actions."""
+    for length in (4, 3, 2):
+        if code[:length] in REFUSAL_CODES:
+            return REFUSAL_CODES[code[:length]]
+    return None
 
 
 def intent_code(code: str, table: dict[str, str] = INTENT_CODES) -> str | None:
@@ -234,6 +284,7 @@ class Candidate:
     source_role: str = ""
     target_role: str = ""
     decided_by: str = ""
+    rule: str = ""  # a parse rule that fixed the code ("refusal"); the classifier does not overrule it
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -271,6 +322,9 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
             if current.dep_ == "xcomp" and objects and _actors(objects, actors):
                 return _actors(objects, actors), "object of the governing verb"
             current = head
+            continue
+        if current.dep_ == "xcomp" and current.head.pos_ == "ADJ" and current.head.dep_ == "acomp":
+            current = current.head.head  # "Brazil is ready to send ...": the copula's subject
             continue
         if current.dep_ == "relcl":
             mention = actors.get(current.head)
@@ -338,6 +392,7 @@ def verb_targets(
         return found, "object"
     preps = TARGET_PREPS | ({"near", "along", "outside"} if code[:2] in {"14", "15"} else set())
     nouns = [*([obj] if obj is not None else []), *objects, *subjects]
+    pronoun_owner: tuple[list[ActorMention], str] | None = None
     for holders in ([verb], nouns):
         for holder in holders:
             for prep in _children(holder, "prep", "dative"):
@@ -348,12 +403,17 @@ def verb_targets(
                             return found, f"'{prep.lower_}' phrase"
         if holders is nouns:
             break
-        # "condemned Iran's attack on Israel": whose attack comes before what it was on.
+        # "condemned Iran's attack on Israel": whose attack comes before what it was on. A possessive
+        # pronoun ("lifted its embargo on Armenia") is mostly the subject itself: the phrase goes first.
         for noun in nouns:
             if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
                 found = owner(noun, actors)
-                if found:
+                if found and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+                    pronoun_owner = pronoun_owner or (found, f"owner of '{noun.text}'")
+                elif found:
                     return found, f"owner of '{noun.text}'"
+    if pronoun_owner is not None:
+        return pronoun_owner
     for clause in _children(verb, "ccomp", "xcomp"):
         if clause.dep_ == "ccomp":
             found = _actors(_children(clause, "nsubj", "nsubjpass"), actors)
@@ -404,6 +464,7 @@ class Context:
     intent: bool = False
     future: bool = False
     hypothetical: bool = False
+    refused: bool = False  # negated with will/would/can: "will not lift the embargo"
     speech: Token | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -444,6 +505,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         elif _negated(token):
             context.happened = False
             context.notes.append(f"negated ('{token.text}')")
+            context.refused = bool(_modals(token) & REFUSAL_MODALS)
         modals = _modals(token)
         if modals & FUTURE_MODALS or any(c.lower_ == "going" for c in token.children if c.dep_ == "aux"):
             context.future = True
@@ -512,6 +574,48 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
     return context
 
 
+#: Words of attitude whose clause says what the holder expects of someone, not an event.
+OPTIMISTIC_WORDS = {"hope", "confident", "optimistic", "hopeful", "expect", "trust", "believe"}
+PESSIMISTIC_WORDS = {"skeptical", "sceptical", "pessimistic", "doubt", "doubtful", "fear", "worry", "concerned"}
+OBLIGATION_MODALS = {"must", "should", "ought"}
+
+
+def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
+    """The code when ``source`` says what ``target`` must do or is expected to do.
+
+    "Russia says Israel must end its attacks" is a demand (100) from Russia to Israel, whatever the
+    demanded action; "the minister said he hoped Japan would persuade ..." is an optimistic comment
+    (013), "skeptical the programme would meet the deadline" a pessimistic one (012). The target must
+    be the subject of the clause, and the source the subject of the verb (or adjective) holding it.
+    """
+    if target.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = target.head
+    holder = clause
+    for _ in range(3):
+        if holder.dep_ not in {"ccomp", "xcomp"} or holder.head.i == holder.i:
+            return None
+        holder = holder.head
+        lemma = holder.lemma_.lower()
+        subject_of = holder.head if holder.dep_ == "acomp" else holder
+        if not any(c.i == source.i for c in subject_of.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if lemma in SPEECH_LEMMAS:
+                continue  # "X said it hoped Y would ...": the speech verb's subject is the holder
+            return None
+        obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux") or any(
+            c.lemma_.lower() in {"need", "have"} and c.dep_ == "aux" for c in clause.children
+        )
+        if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
+            return "100", f"'{target.text}' told what it must do ('{clause.text}')"
+        if lemma in OPTIMISTIC_WORDS:
+            return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
+        if lemma in PESSIMISTIC_WORDS:
+            return "012", f"doubt ('{holder.text}') about '{target.text}'"
+        if lemma not in SPEECH_LEMMAS:
+            return None
+    return None
+
+
 def find_candidates(
     sentence: Span, lexicon: Lexicon, actors: DocumentActors, discourse: list[Candidate]
 ) -> list[Candidate]:
@@ -553,6 +657,7 @@ def _code_trigger(
     cameo = entry.cameo
     notes = list(context.notes)
     confidence = 0.9
+    rule = ""
     speakers = _speaker(context.speech, actors) if context.speech is not None else []
     if entry.frame == "speech":
         sources, source_role = clause_subject(trigger, actors)
@@ -611,15 +716,21 @@ def _code_trigger(
             return []
         if code != cameo:
             notes.append(f"coded as intent {code} instead of {cameo}")
+            rule = "intent"
         cameo, confidence = code, 0.8
     elif not context.happened:
-        return []
+        code = refusal_code(cameo) if context.refused else None
+        if code is None:
+            return []
+        notes.append(f"refusal coded as {code} instead of {cameo}")
+        cameo, confidence, rule = code, 0.75, "refusal"
     elif context.future or (context.hypothetical and context.speech is not None):
         code = intent_code(cameo) if cameo[:2] < "14" else intent_code(cameo, THREAT_CODES)
         if code is None:
             return []
         if code != cameo:
             notes.append(f"future action coded as {code} instead of {cameo}")
+            rule = "intent"
         cameo, confidence = code, 0.75
     elif context.hypothetical:
         return []
@@ -650,6 +761,7 @@ def _code_trigger(
                     date_anchor,
                     source_role,
                     target_role,
+                    rule=rule,
                 )
             )
     return results
