@@ -365,11 +365,11 @@ class Coder:
         cameo = entry.cameo
         notes = ["pair mode: trigger on the path between the actors"]
         rule = ""
-        if context.intent or (context.future and cameo[:2] < "14"):
+        if not context.happened and context.refused and refusal_code(cameo) is not None:
+            cameo, rule = refusal_code(cameo) or cameo, "refusal"
+        elif context.intent or (context.future and cameo[:2] < "14"):
             rule = "intent" if intent_code(cameo) not in {None, cameo} else ""
             cameo = intent_code(cameo) or cameo
-        elif not context.happened and context.refused and refusal_code(cameo) is not None:
-            cameo, rule = refusal_code(cameo) or cameo, "refusal"
         return Candidate(
             token,
             entry,

@@ -292,7 +292,12 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    tokens = [token, *[t for t in token.conjuncts if t.i > token.i]]
+    # "The US, Russia, and Switzerland": a list the parser hangs on the first item as an appositive.
+    for appos in token.children:
+        if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children):
+            tokens += [appos, *[t for t in appos.conjuncts if t.i > appos.i]]
+    return tokens
 
 
 def _actors(tokens: list[Token], actors: DocumentActors, speech: bool = False) -> list[ActorMention]:
@@ -602,9 +607,7 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
             if lemma in SPEECH_LEMMAS:
                 continue  # "X said it hoped Y would ...": the speech verb's subject is the holder
             return None
-        obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux") or any(
-            c.lemma_.lower() in {"need", "have"} and c.dep_ == "aux" for c in clause.children
-        )
+        obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
         if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
             return "100", f"'{target.text}' told what it must do ('{clause.text}')"
         if lemma in OPTIMISTIC_WORDS:
@@ -699,9 +702,10 @@ def _code_trigger(
     if cameo[:2] == "15" and _joint(trigger, obj):
         cameo = "062"
         notes.append("joint exercises coded as military cooperation")
-    if (entry.frame == "reciprocal" or cameo == "062") and not targets and len(sources) >= 2:
-        sources, targets = sources[:1], sources[1:2]
-        target_role = "coordinated subject"
+    reciprocal = entry.frame == "reciprocal" or cameo == "062"
+    joint = reciprocal and not targets and len(sources) >= 2  # "Pakistan and India agreed ...": each with each
+    if joint:
+        targets, target_role = sources[1:], "coordinated subject"
     if context.speech is not None and speakers and entry.frame != "content":
         speaker = speakers[0]
         if not sources:
@@ -744,26 +748,26 @@ def _code_trigger(
     if not targets and cameo[:2] != "14":
         return []
     date_anchor = context.speech if context.speech is not None else None
+    if joint:
+        pairs = [(s, t, source_role, target_role, notes) for s in sources for t in sources if s is not t]
+    else:
+        pairs = [(s, t, source_role, target_role, notes) for s in sources for t in targets or [None]]  # type: ignore[list-item]
+        if reciprocal and context.happened and not (context.intent or context.future or context.hypothetical):
+            # Meeting, negotiating, signing with someone: both sides act (each is a source).
+            back = [*notes, "reciprocal: the other side's part"]
+            pairs += [(t, s, target_role, source_role, back) for s in sources for t in targets]
     results = []
-    for source in sources:
-        for target in targets or [None]:  # type: ignore[list-item]
-            if target is not None and source.actor.code == target.actor.code:
-                continue
-            results.append(
-                Candidate(
-                    trigger,
-                    entry,
-                    cameo,
-                    source,
-                    target,
-                    notes,
-                    confidence,
-                    date_anchor,
-                    source_role,
-                    target_role,
-                    rule=rule,
-                )
-            )
+    seen: set[tuple[int, int]] = set()
+    for source, target, s_role, t_role, why in pairs:
+        if target is not None and source.actor.code == target.actor.code:
+            continue
+        key = (source.actor.start, target.actor.start if target is not None else -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        results.append(
+            Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
+        )
     return results
 
 
