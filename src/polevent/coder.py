@@ -368,7 +368,8 @@ class Coder:
         if not context.happened and context.refused and refusal_code(cameo) is not None:
             cameo, rule = refusal_code(cameo) or cameo, "refusal"
         elif context.intent or (context.future and cameo[:2] < "14"):
-            rule = "intent" if intent_code(cameo) not in {None, cameo} else ""
+            binding = context.committed or not context.intent  # a hope or a wish is left to the classifier
+            rule = "intent" if binding and intent_code(cameo) not in {None, cameo} else ""
             cameo = intent_code(cameo) or cameo
         return Candidate(
             token,

@@ -97,6 +97,22 @@ INTENT_LEMMAS = {
     "eager",
     "determined",
 }
+#: Intent words that commit the subject (its own action), as against hoping or wanting.
+COMMITMENT_LEMMAS = {
+    "agree",
+    "pledge",
+    "promise",
+    "vow",
+    "offer",
+    "plan",
+    "intend",
+    "decide",
+    "prepare",
+    "willing",
+    "ready",
+    "eager",
+    "determined",
+}
 TRANSPARENT_LEMMAS = {"continue", "begin", "start", "resume", "keep", "go", "manage", "move", "step"}
 FAILURE_LEMMAS = {
     "fail",
@@ -470,6 +486,7 @@ class Context:
     future: bool = False
     hypothetical: bool = False
     refused: bool = False  # negated with will/would/can: "will not lift the embargo"
+    committed: bool = False  # intended by a word of commitment ("agreed to", "ready to"), not a hope
     speech: Token | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -547,6 +564,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             continue
         if dep in {"xcomp", "dobj", "pcomp", "pobj", "prep"} and head_lemma in INTENT_LEMMAS:
             context.intent = True
+            context.committed = context.committed or head_lemma in COMMITMENT_LEMMAS
             context.notes.append(f"intended ('{head.text}')")
             token = head
             continue
@@ -720,7 +738,7 @@ def _code_trigger(
             return []
         if code != cameo:
             notes.append(f"coded as intent {code} instead of {cameo}")
-            rule = "intent"
+            rule = "intent" if context.committed else ""
         cameo, confidence = code, 0.8
     elif not context.happened:
         code = refusal_code(cameo) if context.refused else None
@@ -752,10 +770,6 @@ def _code_trigger(
         pairs = [(s, t, source_role, target_role, notes) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, t, source_role, target_role, notes) for s in sources for t in targets or [None]]  # type: ignore[list-item]
-        if reciprocal and context.happened and not (context.intent or context.future or context.hypothetical):
-            # Meeting, negotiating, signing with someone: both sides act (each is a source).
-            back = [*notes, "reciprocal: the other side's part"]
-            pairs += [(t, s, target_role, source_role, back) for s in sources for t in targets]
     results = []
     seen: set[tuple[int, int]] = set()
     for source, target, s_role, t_role, why in pairs:
