@@ -72,6 +72,13 @@ def test_every_must_event_is_found(coded):
 
 
 @pytest.mark.model
+def test_every_should_event_is_found(coded):
+    events, expected, _ = coded
+    missing = [spec["id"] for spec in expected["should"] if not any(passes(spec, e) for e in events)]
+    assert not missing, f"missing {missing}; coded:\n{_show(events)}"
+
+
+@pytest.mark.model
 def test_nothing_in_must_not(coded):
     events, expected, text = coded
     broken = [(rule["id"], e.explanation) for rule in expected["must_not"] for e in events if violates(rule, e, text)]

@@ -656,7 +656,51 @@ def find_candidates(
         if trigger.i in consumed or entry.frame == "intent":
             continue
         candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
+    if not candidates:
+        candidates.extend(_evaluative_comments(sentence, actors, discourse))
     return candidates
+
+
+#: Adjectives that judge what happened when a speaker calls it so: "told reporters that the
+#: meeting's failure was regrettable" is a pessimistic comment (012) on the other side.
+REGRET_ADJECTIVES = {"regrettable", "unfortunate", "disappointing", "deplorable", "lamentable", "sad"}
+_COMMENT_ENTRY = LexiconEntry("(evaluative adjective)", "adj", None, frozenset(), "012", "direct", "rule")
+
+
+def _evaluative_comments(sentence: Span, actors: DocumentActors, discourse: list[Candidate]) -> list[Candidate]:
+    """A speaker's judgement of an earlier event ("... said the failure of the talks was regrettable"):
+    a comment from the speaker to the other side of the last event in the story."""
+    found: list[Candidate] = []
+    for token in sentence:
+        if token.lemma_.lower() not in REGRET_ADJECTIVES or token.dep_ != "acomp":
+            continue
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS or _negated(clause):
+            continue
+        speakers = _speaker(clause.head, actors)
+        if not speakers:
+            continue
+        target = _discourse_target(speakers[0], discourse)
+        if target is None:
+            continue
+        note = f"'{token.text}' said of an earlier event; target: the other side of the last event"
+        found.append(
+            Candidate(
+                token,
+                _COMMENT_ENTRY,
+                "012",
+                speakers[0],
+                target,
+                [note],
+                0.5,
+                clause.head,
+                "speaker",
+                "the other side in the preceding event",
+                rule="comment",
+            )
+        )
+        break
+    return found
 
 
 def _speaker(speech: Token, actors: DocumentActors) -> list[ActorMention]:

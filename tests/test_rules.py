@@ -1,0 +1,77 @@
+"""Parse rules that fix a code whatever the classifier says: refusals, reported demands and hopes,
+intended actions, and events whose sides act together."""
+
+import pytest
+
+from polevent.events import REFUSAL_CODES, refusal_code
+from polevent.ontology import cameo_codes
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_refusal_codes_refuse_cooperative_actions():
+    codes = cameo_codes()
+    for action, refusal in REFUSAL_CODES.items():
+        assert action[:2] in {"03", "04", "05", "06", "07", "08"}, action
+        assert refusal in codes and codes[refusal].plover == "REJECT", (action, refusal)
+    assert refusal_code("085") == "1244"  # lift sanctions -> refuse to ease sanctions
+    assert refusal_code("0841") == "1243"  # release a prisoner -> refuse to release
+    assert refusal_code("040") == "125"
+    assert refusal_code("190") is None  # "will not attack" is no event, not a refusal
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        ("Germany says Iran must halt its uranium enrichment at once.", "Germany", "Iran", "100"),
+        (
+            "The Nigerian labour minister said the striking doctors should return to work.",
+            "The Nigerian labour minister",
+            "the striking doctors",
+            "100",
+        ),
+        (
+            "Chile's foreign minister said she hoped Bolivia would return to the negotiating table.",
+            "Chile's foreign minister",
+            "Bolivia",
+            "013",
+        ),
+        (
+            "The Indian army chief said he was skeptical that China would pull back its troops.",
+            "The Indian army chief",
+            "China",
+            "012",
+        ),
+    ],
+)
+def test_reported_demands_and_hopes_in_pair_mode(coder, text, source, target, code):
+    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    assert event.cameo == code, event.explanation
+    assert "(reported clause)" in event.explanation
+
+
+@pytest.mark.model
+def test_a_refusal_is_not_overruled(coder):
+    text = "Kazakh oil workers said they will not end the strike until the company raises their wages."
+    event = coder.code_pair(text, _span(text, "Kazakh oil workers"), _span(text, "the company"), date="2024-04-02")
+    assert event.cameo.startswith("12") and event.plover == "REJECT", event.explanation
+    assert "refusal coded as" in event.explanation
+
+
+@pytest.mark.model
+def test_a_committed_intent_stays_an_intent(coder):
+    text = "Colombia is ready to send rescue teams to Ecuador after the earthquake."
+    event = coder.code_pair(text, _span(text, "Colombia"), _span(text, "Ecuador"), date="2024-04-02")
+    assert event.cameo.startswith("03") and event.plover == "AGREE", event.explanation
+
+
+@pytest.mark.model
+def test_coordinated_sides_of_a_meeting_each_act(coder):
+    events = coder.code("The US, Russia, and Switzerland met in Geneva on Monday.", date="2024-04-02")
+    dyads = {(e.source.country, e.target.country) for e in events if e.cameo_root == "04"}
+    countries = ["USA", "RUS", "CHE"]
+    assert dyads == {(a, b) for a in countries for b in countries if a != b}
