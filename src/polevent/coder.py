@@ -367,6 +367,7 @@ class Coder:
         rule = ""
         if not context.happened and context.refused and refusal_code(cameo) is not None:
             cameo, rule = refusal_code(cameo) or cameo, "refusal"
+            notes.append(f"refusal coded as {cameo} instead of {entry.cameo}")
         elif context.intent or (context.future and cameo[:2] < "14"):
             binding = context.committed or not context.intent  # a hope or a wish is left to the classifier
             rule = "intent" if binding and intent_code(cameo) not in {None, cameo} else ""

@@ -621,14 +621,23 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
         holder = holder.head
         lemma = holder.lemma_.lower()
         subject_of = holder.head if holder.dep_ == "acomp" else holder
-        if not any(c.i == source.i for c in subject_of.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        subjects = [c for c in subject_of.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        said_by_source = (
+            subject_of.dep_ == "ccomp"
+            and subject_of.head.lemma_.lower() in SPEECH_LEMMAS
+            and any(c.i == source.i for c in subject_of.head.children if c.dep_ == "nsubj")
+        )
+        if not any(c.i == source.i for c in subjects) and not (
+            said_by_source and any(c.pos_ == "PRON" for c in subjects)  # "X said she hoped Y would ..."
+        ):
             if lemma in SPEECH_LEMMAS:
-                continue  # "X said it hoped Y would ...": the speech verb's subject is the holder
+                continue  # "X said Y must ...": the speech verb's subject is the holder
             return None
         obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
         if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
             return "100", f"'{target.text}' told what it must do ('{clause.text}')"
-        if lemma in OPTIMISTIC_WORDS:
+        word = holder.lower_.removesuffix("d").removesuffix("s").removesuffix("e")  # "hoped": the lemmatiser says "hop"
+        if lemma in OPTIMISTIC_WORDS or word in {w.removesuffix("e") for w in OPTIMISTIC_WORDS}:
             return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
         if lemma in PESSIMISTIC_WORDS:
             return "012", f"doubt ('{holder.text}') about '{target.text}'"
