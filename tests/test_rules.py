@@ -55,18 +55,33 @@ def test_reported_demands_and_hopes_in_pair_mode(coder, text, source, target, co
 
 
 @pytest.mark.model
-def test_a_refusal_is_not_overruled(coder):
-    text = "Kazakh oil workers said they will not end the strike until the company raises their wages."
-    event = coder.code_pair(text, _span(text, "Kazakh oil workers"), _span(text, "the company"), date="2024-04-02")
-    assert event.cameo.startswith("12") and event.plover == "REJECT", event.explanation
-    assert "refusal coded as" in event.explanation
-
-
-@pytest.mark.model
-def test_a_committed_intent_stays_an_intent(coder):
-    text = "Colombia is ready to send rescue teams to Ecuador after the earthquake."
-    event = coder.code_pair(text, _span(text, "Colombia"), _span(text, "Ecuador"), date="2024-04-02")
-    assert event.cameo.startswith("03") and event.plover == "AGREE", event.explanation
+@pytest.mark.parametrize(
+    ("text", "source", "target", "root", "plover", "note"),
+    [
+        # A refusal is not overruled by the classifier (its corpus marks refusals as no event).
+        (
+            "Kazakh oil workers said they will not end the strike until the company raises their wages.",
+            "Kazakh oil workers",
+            "the company",
+            "12",
+            "REJECT",
+            "refusal coded as",
+        ),
+        # An action the subject commits to stays an intent.
+        (
+            "Colombia is ready to send rescue teams to Ecuador after the earthquake.",
+            "Colombia",
+            "Ecuador",
+            "03",
+            "AGREE",
+            "",
+        ),
+    ],
+)
+def test_refusals_and_commitments_keep_their_code(coder, text, source, target, root, plover, note):
+    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    assert event.cameo_root == root and event.plover == plover, event.explanation
+    assert note in event.explanation
 
 
 @pytest.mark.model
