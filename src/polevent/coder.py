@@ -341,9 +341,8 @@ class Coder:
                 "path",
                 rule="reported",
             )
-        trigger = _path_trigger(source_span.root, target_span.root, lex) or _nearest_trigger(
-            sentence, source_span, target_span, lex
-        )
+        on_path = _path_trigger(source_span.root, target_span.root, lex)
+        trigger = on_path or _nearest_trigger(sentence, source_span, target_span, lex)
         if trigger is None:
             head = _lowest_common_ancestor(source_span.root, target_span.root)
             entry_code, confidence, note = "010", 0.15, "no trigger in the lexicon: default statement code"
@@ -383,7 +382,8 @@ class Coder:
             None,
             "given source",
             "given target",
-            "path",
+            # A trigger with its object on the actors' path ("imposed blockades") is as clear as a coded event.
+            "clear" if on_path is not None and entry.requirement else "path",
             rule=rule,
         )
 

@@ -11,7 +11,7 @@ accuses; the outlet that reports is never an actor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, DocumentActors
@@ -210,7 +210,6 @@ INTENT_CODES = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
-    "09": "030",
     "14": "133",
     "15": "138",
     "16": "131",
@@ -261,7 +260,7 @@ REFUSAL_CODES = {
 }
 #: Modals that make a negated action a refusal ("will not", "won't", "would not", "cannot").
 REFUSAL_MODALS = {"will", "wo", "would", "shall", "'ll", "can", "ca", "could"}
-KEEP_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+KEEP_ROOTS = {"01", "02", "03", "09", "10", "11", "12", "13"}  # "will investigate" is still an investigation
 # Verbal events that need an addressee: when the sentence names none, the
 # discourse supplies one (the other side of the last event).
 TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
@@ -665,9 +664,58 @@ def find_candidates(
         if trigger.i in consumed or entry.frame == "intent":
             continue
         candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
+    taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
+    candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
     return candidates
+
+
+#: What a phone call was for, by the verb of its purpose clause ("called X to congratulate him").
+CALL_PURPOSES = {"congratulate": "051", "apologize": "055", "apologise": "055", "condole": "018", "thank": "051"}
+_CALL_ENTRY = LexiconEntry("call", "verb", "obj", frozenset({"(an actor)"}), "041", "direct", "rule")
+
+
+def _phone_call(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Candidate]:
+    """ "X called Y on Saturday to discuss ...": a telephone call (041), or what it was for. Calling on or
+    for someone is an appeal (the lexicon's), calling someone something ("called them liars") is not a call."""
+    if verb.lemma_.lower() not in {"call", "phone", "telephone", "ring"} or verb.pos_ != "VERB":
+        return []
+    # The parser sometimes takes the person called for a predicate ("called President X on Friday").
+    named = [c for c in _children(verb, "oprd") if c.pos_ == "PROPN" and actors.get(c) is not None]
+    if any(
+        c.dep_ == "prt" or (c.dep_ == "oprd" and c not in named) or (c.dep_ in {"xcomp", "ccomp"} and c.pos_ != "VERB")
+        for c in verb.children
+    ):
+        return []
+    targets = _actors(_children(verb, "dobj") + named, actors)
+    sources, source_role = clause_subject(verb, actors)
+    if not targets or not sources or not clause_context(verb, lexicon, verb.sent).happened:
+        return []
+    code, notes = "041", ["telephone call"]
+    for purpose in _children(verb, "advcl", "xcomp"):
+        words = {purpose.lemma_.lower(), *(c.lemma_.lower() for c in purpose.children if c.dep_ == "dobj")}
+        if any(c.lower_ == "to" for c in purpose.children if c.dep_ == "aux"):
+            if (
+                words & {"support", "solidarity", "backing", "congratulation"}
+                or purpose.lemma_.lower() in CALL_PURPOSES
+            ):
+                code = (
+                    "051"
+                    if words & {"support", "solidarity", "backing"}
+                    else CALL_PURPOSES.get(purpose.lemma_.lower(), "051")
+                )
+            elif words & {"condolence", "sympathy"}:
+                code = "018"
+            notes = [f"telephone call to '{purpose.text}'"]
+            break
+    entry = replace(_CALL_ENTRY, cameo=code)
+    return [
+        Candidate(verb, entry, code, s, t, notes, 0.8, None, source_role, "object", rule="call")
+        for s in sources
+        for t in targets
+        if s.actor.code != t.actor.code or s.actor.code is None
+    ]
 
 
 #: Adjectives that judge what happened when a speaker calls it so: "told reporters that the

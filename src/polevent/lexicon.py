@@ -1,7 +1,7 @@
 """The trigger lexicon: words and light-verb phrases that signal a CAMEO event.
 
 Entries live in ``polevent/data/lexicon/triggers.tsv`` (see the README there).
-An entry with a requirement (a particle, a preposition or a direct object) is
+An entry with a requirement (a particle, a preposition, a direct object or a modifier) is
 preferred over the bare word: "call for" and "hold talks" beat "call" and "hold".
 """
 
@@ -62,17 +62,37 @@ class Lexicon:
                     entry.requirement == "prep"
                     and child.dep_ in {"prep", "agent", "prt"}
                     and child.lower_ in entry.words
+                    and not _dated(child)  # "called Erdogan on Friday" is no call on anyone
+                ):
+                    return entry, None
+                if (
+                    entry.requirement == "mod"
+                    and child.dep_ in {"amod", "compound"}
+                    and child.lemma_.lower() in entry.words
                 ):
                     return entry, None
                 if entry.requirement == "obj" and child.dep_ in OBJECT_DEPS:
                     if child.lemma_.lower() in entry.words:
-                        return entry, child
+                        # "launched a scathing attack": the object's own modifier entry says more.
+                        return self._modified(child) or entry, child
                     # "sell ... worth of military equipment", "impose a series of sanctions"
                     for prep in child.children:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             if any(p.lemma_.lower() in entry.words for p in prep.children if p.dep_ == "pobj"):
                                 return entry, child
         return None
+
+    def _modified(self, noun: Token) -> LexiconEntry | None:
+        for entry in self.entries.get((noun.lemma_.lower(), "noun"), ()):
+            if entry.requirement == "mod" and any(
+                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in entry.words for c in noun.children
+            ):
+                return entry
+        return None
+
+
+def _dated(prep: Token) -> bool:
+    return any(p.ent_type_ in {"DATE", "TIME"} for p in prep.children if p.dep_ == "pobj")
 
 
 def token_pos(token: Token) -> str | None:
@@ -88,8 +108,10 @@ def parse_requirement(value: str, *, line: int) -> tuple[str | None, frozenset[s
     if not value:
         return None, frozenset()
     kind, _, words = value.partition(":")
-    if kind not in {"prt", "prep", "obj"} or not words:
-        raise DataError(f"data/lexicon/triggers.tsv row {line}: bad 'with' value {value!r} (prt:X, prep:X or obj:A|B)")
+    if kind not in {"prt", "prep", "obj", "mod"} or not words:
+        raise DataError(
+            f"data/lexicon/triggers.tsv row {line}: bad 'with' value {value!r} (prt:X, prep:X, obj:A|B or mod:A|B)"
+        )
     return kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())
 
 
