@@ -25,6 +25,7 @@ from .events import (
     clause_context,
     find_candidates,
     intent_code,
+    punishment_sought,
     refusal_code,
     reported_demand,
 )
@@ -322,25 +323,26 @@ class Coder:
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
                 return replace(candidate, source=source_actor, target=target_actor, decided_by="clear")
-        reported = reported_demand(source_span.root, target_span.root)
-        if reported is not None:
-            code, note = reported
-            head = target_span.root.head
-            entry = LexiconEntry("(reported clause)", "verb", None, frozenset(), code, "content", "rule")
-            return Candidate(
-                head,
-                entry,
-                code,
-                source_actor,
-                target_actor,
-                [note],
-                0.7,
-                None,
-                "given source",
-                "given target",
-                "path",
-                rule="reported",
-            )
+        for name, check in (("(reported clause)", reported_demand), ("(punishment called for)", punishment_sought)):
+            ruled = check(source_span.root, target_span.root)
+            if ruled is not None:
+                code, note = ruled
+                entry = LexiconEntry(name, "verb", None, frozenset(), code, "content", "rule")
+                head = target_span.root.head
+                return Candidate(
+                    head,
+                    entry,
+                    code,
+                    source_actor,
+                    target_actor,
+                    [note],
+                    0.7,
+                    None,
+                    "given source",
+                    "given target",
+                    "path",
+                    rule="reported",
+                )
         on_path = _path_trigger(source_span.root, target_span.root, lex)
         trigger = on_path or _nearest_trigger(sentence, source_span, target_span, lex)
         if trigger is None:

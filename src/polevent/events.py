@@ -407,7 +407,8 @@ def verb_targets(
         return found, "passive subject"
     objects = _children(verb, "dobj", "dative")
     # Deploying or massing troops: the troops are one's own, the target is where they go.
-    found = [m for m in _actors(objects, actors) if not (code[:2] == "15" and _forces(m))]
+    own_forces = code[:2] == "15" or code[:3] == "087"  # deploying or withdrawing one's own troops
+    found = [m for m in _actors(objects, actors) if not (own_forces and _forces(m))]
     if found:
         return found, "object"
     preps = TARGET_PREPS | ({"near", "along", "outside"} if code[:2] in {"14", "15"} else set())
@@ -642,6 +643,27 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
             return "012", f"doubt ('{holder.text}') about '{target.text}'"
         if lemma not in SPEECH_LEMMAS:
             return None
+    return None
+
+
+#: What a speaker may call for against someone: the someone is accused (111), whoever is asked to act.
+PUNISHMENTS = {"sanction", "action", "measure", "punishment", "prosecution", "penalty", "embargo", "boycott"}
+APPEAL_LEMMAS = {"call", "demand", "urge", "seek", "push", "press", "ask", "propose", "threaten"}
+
+
+def punishment_sought(source: Token, target: Token) -> tuple[str, str] | None:
+    """ "X called for sanctions against Y": between X and Y, a denunciation (111), not an appeal."""
+    if target.dep_ != "pobj" or target.head.lower_ != "against":
+        return None
+    noun = target.head.head
+    if noun.lemma_.lower() not in PUNISHMENTS:
+        return None
+    for ancestor in list(noun.ancestors)[:3]:
+        if ancestor.lemma_.lower() in APPEAL_LEMMAS and ancestor.pos_ == "VERB":
+            if any(c.i == source.i for c in ancestor.children if c.dep_ == "nsubj") or source.i in {
+                t.i for t in ancestor.subtree if t.dep_ == "nsubj"
+            }:
+                return "111", f"calls for {noun.text} against '{target.text}'"
     return None
 
 

@@ -7,7 +7,7 @@ preferred over the bare word: "call for" and "hold talks" beat "call" and "hold"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -56,8 +56,8 @@ class Lexicon:
             if entry.requirement is None:
                 return entry, None
             for child in token.children:
-                if entry.requirement == "prt" and child.dep_ == "prt" and child.lower_ in entry.words:
-                    return entry, None
+                if entry.requirement == "prt" and child.dep_ in {"prt", "prep"} and child.lower_ in entry.words:
+                    return _phrasal_object(token, child.lower_, entry), None
                 if (
                     entry.requirement == "prep"
                     and child.dep_ in {"prep", "agent", "prt"}
@@ -89,6 +89,24 @@ class Lexicon:
             ):
                 return entry
         return None
+
+
+#: Phrasal verbs whose object changes the code: "call off talks" halts negotiations (164), "call off a
+#: strike" ends the dissent (082).
+PHRASAL_OBJECTS = {
+    ("call", "off"): (frozenset({"strike", "protest", "rally", "march", "demonstration", "boycott", "walkout"}), "082"),
+}
+
+
+def _phrasal_object(verb: Token, particle: str, entry: LexiconEntry) -> LexiconEntry:
+    special = PHRASAL_OBJECTS.get((entry.lemma, particle))
+    if special is None:
+        return entry
+    words, code = special
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if any(o.lemma_.lower() in words for o in objects):
+        return replace(entry, cameo=code, requirement="obj", words=words, note=f"{entry.lemma} {particle} + object")
+    return entry
 
 
 def _dated(prep: Token) -> bool:
