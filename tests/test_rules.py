@@ -90,3 +90,55 @@ def test_coordinated_sides_of_a_meeting_each_act(coder):
     dyads = {(e.source.country, e.target.country) for e in events if e.cameo_root == "04"}
     countries = ["USA", "RUS", "CHE"]
     assert dyads == {(a, b) for a in countries for b in countries if a != b}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        # A telephone call, and what it was for; "on Friday" does not make it an appeal.
+        (
+            "The Kenyan president called his Tanzanian counterpart on Friday to discuss the border dispute.",
+            "The Kenyan president",
+            "his Tanzanian counterpart",
+            "041",
+        ),
+        (
+            "Chancellor Olaf Scholz called President Emmanuel Macron on Sunday to congratulate him on his re-election.",
+            "Chancellor Olaf Scholz",
+            "President Emmanuel Macron",
+            "051",
+        ),
+        # Calling for sanctions against someone denounces them.
+        (
+            "Several Nordic lawmakers called for sanctions against Belarus over the forced landing.",
+            "Several Nordic lawmakers",
+            "Belarus",
+            "111",
+        ),
+        # Only weighing an action is a policy option, not the action.
+        (
+            "The Chilean government is considering sending firefighters to Argentina.",
+            "The Chilean government",
+            "Argentina",
+            "014",
+        ),
+    ],
+)
+def test_calls_demands_and_options_in_pair_mode(coder, text, source, target, code):
+    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    assert event.cameo == code, event.explanation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root", "absent_root"),
+    [
+        ("Kenyan teachers called off their strike against the government on Monday.", "08", "16"),
+        ("The Malaysian prime minister cancelled a planned visit to Singapore on Monday.", "12", "16"),
+        ("Former senator Maria Lopez launched a blistering attack on the Peruvian government on Tuesday.", "11", "19"),
+    ],
+)
+def test_object_and_modifier_decide_the_code(coder, text, root, absent_root):
+    roots = {e.cameo_root for e in coder.code(text, date="2024-04-02")}
+    assert root in roots and absent_root not in roots, roots

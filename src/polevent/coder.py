@@ -20,6 +20,7 @@ from .actors import ActorMention, DocumentActors, person_actor, resolve_document
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import (
+    CONSIDER_LEMMAS,
     SPEECH_LEMMAS,
     Candidate,
     clause_context,
@@ -366,7 +367,13 @@ class Coder:
         cameo = entry.cameo
         notes = ["pair mode: trigger on the path between the actors"]
         rule = ""
-        if not context.happened and context.refused and refusal_code(cameo) is not None:
+        weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(
+            c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "pcomp"} for c in token.children
+        )
+        if (context.considered or weighs) and cameo[:2] not in {"02"}:
+            notes.append(f"a policy option: 014 instead of {cameo}" if cameo != "014" else "a policy option")
+            cameo, rule = "014", "considered"
+        elif not context.happened and context.refused and refusal_code(cameo) is not None:
             cameo, rule = refusal_code(cameo) or cameo, "refusal"
             notes.append(f"refusal coded as {cameo} instead of {entry.cameo}")
         elif context.intent or (context.future and cameo[:2] < "14"):

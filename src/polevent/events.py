@@ -113,6 +113,8 @@ COMMITMENT_LEMMAS = {
     "eager",
     "determined",
 }
+#: Verbs that only weigh an action: "is considering sending aid" is a policy option (CAMEO 014).
+CONSIDER_LEMMAS = {"consider", "weigh", "mull", "contemplate"}
 TRANSPARENT_LEMMAS = {"continue", "begin", "start", "resume", "keep", "go", "manage", "move", "step"}
 FAILURE_LEMMAS = {
     "fail",
@@ -487,6 +489,7 @@ class Context:
     hypothetical: bool = False
     refused: bool = False  # negated with will/would/can: "will not lift the embargo"
     committed: bool = False  # intended by a word of commitment ("agreed to", "ready to"), not a hope
+    considered: bool = False  # only weighed: "is considering sending aid" (a policy option, 014)
     speech: Token | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -562,6 +565,15 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
                 if complement is not None:
                     token = complement
             continue
+        if (
+            dep in {"xcomp", "dobj", "pcomp"}
+            and head_lemma in CONSIDER_LEMMAS
+            and not _modals(head)
+            and token.tag_ == "VBG"
+        ):
+            context.considered = True
+            context.notes.append(f"only considered ('{head.text}')")
+            break
         if dep in {"xcomp", "dobj", "pcomp", "pobj", "prep"} and head_lemma in INTENT_LEMMAS:
             context.intent = True
             context.committed = context.committed or head_lemma in COMMITMENT_LEMMAS
@@ -690,7 +702,19 @@ def find_candidates(
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
-    return candidates
+    # One event per dyad and code in a sentence ("is considering sending aid": both verbs say 014).
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for candidate in candidates:
+        key = (
+            candidate.source.actor.start if candidate.source else -1,
+            candidate.target.actor.start if candidate.target else -1,
+            candidate.cameo,
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    return unique
 
 
 #: What a phone call was for, by the verb of its purpose clause ("called X to congratulate him").
@@ -855,7 +879,10 @@ def _code_trigger(
             s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector} for s in sources
         ):
             sources, source_role = [speaker], "speaker, speaking for its own side"
-    if context.intent:
+    if context.considered and cameo[:2] not in {"01", "02"}:
+        notes.append(f"a policy option: 014 instead of {cameo}")
+        cameo, confidence, rule = "014", 0.7, "considered"
+    elif context.intent:
         code = intent_code(cameo)
         if code is None:
             return []
