@@ -142,3 +142,16 @@ def test_calls_demands_and_options_in_pair_mode(coder, text, source, target, cod
 def test_object_and_modifier_decide_the_code(coder, text, root, absent_root):
     roots = {e.cameo_root for e in coder.code(text, date="2024-04-02")}
     assert root in roots and absent_root not in roots, roots
+
+
+@pytest.mark.model
+def test_actor_pairs_no_trigger_links(coder):
+    """Open mode's pass over actor pairs: the classifier links two actors the lexicon does not."""
+    from polevent import Coder
+
+    text = "Georgia says it has clear evidence showing Russia was behind the cyber attacks on its ministries."
+    events = coder.code(text, date="2024-01-01")
+    accusations = [e for e in events if (e.source.country, e.target.country) == ("GEO", "RUS")]
+    assert accusations and accusations[0].plover == "ACCUSE", [e.explanation for e in events]
+    assert "actor pair" in accusations[0].explanation
+    assert not Coder(pair_events=None).code(text, date="2024-01-01")

@@ -62,6 +62,13 @@ ThingsOption = Annotated[
         help="Open mode: let the classifier also code events whose target is a thing (a plan, a ruling), uncoded.",
     ),
 ]
+PairsOption = Annotated[
+    bool,
+    typer.Option(
+        "--actor-pairs/--no-actor-pairs",
+        help="Open mode: let the classifier also code two actors of a sentence that no trigger links.",
+    ),
+]
 PairModelOption = Annotated[
     Path | None, typer.Option("--pair-model", help="Folder of a classifier made by `polevent train`.")
 ]
@@ -73,10 +80,16 @@ def _coder(
     classifier: bool,
     pair_model: Path | None,
     thing_targets: bool = False,
+    actor_pairs: bool = True,
 ) -> Coder:
     """A Coder, with user dictionaries checked now so that a bad file fails before any work."""
     coder = Coder(
-        model=model, actors=actors or (), learned=classifier, pair_model=pair_model, thing_targets=thing_targets
+        model=model,
+        actors=actors or (),
+        learned=classifier,
+        pair_model=pair_model,
+        thing_targets=thing_targets,
+        pair_events=0.4 if actor_pairs else None,
     )
     try:
         coder.kb  # noqa: B018 - loads and validates the dictionaries
@@ -142,6 +155,7 @@ def code(
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
     thing_targets: ThingsOption = False,
+    actor_pairs: PairsOption = True,
 ) -> None:
     """Code documents into events, one JSON object (or CSV row) per event.
 
@@ -156,7 +170,7 @@ def code(
     if writer:
         writer.writeheader()
     read = coded = failed = events = 0
-    coder = _coder(model, actors, classifier, pair_model, thing_targets)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets, actor_pairs)
     try:
         with err.status("coding...", spinner="dots") as status:
             for outcome in coder.code_stream(read_inputs(inputs, default_date=date)):
@@ -200,6 +214,7 @@ def eval_command(
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
     thing_targets: ThingsOption = False,
+    actor_pairs: PairsOption = True,
 ) -> None:
     """Score polevent against gold files.
 
@@ -207,7 +222,7 @@ def eval_command(
     """
     from .evaluation import evaluate, summary_rows
 
-    coder = _coder(model, actors, classifier, pair_model, thing_targets)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets, actor_pairs)
     results = []
     for path in gold:
         try:
@@ -306,6 +321,7 @@ def ingest(
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
     thing_targets: ThingsOption = False,
+    actor_pairs: PairsOption = True,
 ) -> None:
     """Code documents into the event store. Re-ingesting a document replaces its mentions.
 
@@ -313,7 +329,7 @@ def ingest(
     """
     from .ingest import read_inputs
 
-    coder = _coder(model, actors, classifier, pair_model, thing_targets)
+    coder = _coder(model, actors, classifier, pair_model, thing_targets, actor_pairs)
     with _open_store(db, read_only=False) as store:
         try:
             if dedup_key:

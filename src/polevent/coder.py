@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -54,6 +54,8 @@ MODEL_OVERRULES = 0.9
 NO_TYPE = "-"
 #: Both heads' class for a pair of actors that no event links.
 NO_EVENT = "~"
+#: Open mode's pass over actor pairs keeps a pair only when "no event" has at most this probability.
+PAIR_NO_EVENT_MAX = 0.5
 #: Open mode drops a lexicon event when the classifier says "no event" with at least this probability.
 NO_EVENT_DROPS = 1.01  # never: dropping lost true events (speaker sources, protests); see accuracy history
 
@@ -80,7 +82,9 @@ class Coder:
     pair classifier; False gives the lexicon alone), ``pair_model`` (a folder made by ``polevent train``),
     ``min_confidence`` (open mode drops events below it), ``model_events`` (open mode also codes a verb
     with an actor subject and object that the lexicon does not know when the classifier gives one
-    PLOVER type at least this probability; None switches that off).
+    PLOVER type at least this probability; None switches that off), ``pair_events`` (open mode also
+    codes two actors of a sentence that no trigger links when the classifier gives one PLOVER type at
+    least this probability and "no event" little; None switches that off).
     """
 
     def __init__(
@@ -94,6 +98,7 @@ class Coder:
         min_confidence: float = 0.0,
         model_events: float | None = 0.5,
         thing_targets: bool = False,
+        pair_events: float | None = 0.4,
     ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
@@ -103,6 +108,7 @@ class Coder:
         self.min_confidence = min_confidence
         self.model_events = model_events
         self.thing_targets = thing_targets
+        self.pair_events = pair_events
         self.pair_model_path = Path(pair_model) if pair_model is not None else None
 
     @property
@@ -127,7 +133,8 @@ class Coder:
         return load_pipeline(self.model)
 
     def config(self) -> dict[str, str]:
-        """What decides this coder's output: package version, pipeline and its version, data files' hash."""
+        """What decides this coder's output: package version, pipeline and its version, data files' hash
+        and the coder's options."""
         from importlib import resources
 
         from . import __version__
@@ -138,6 +145,18 @@ class Coder:
             "pipeline": self.model,
             "pipeline_version": str(self.nlp.meta.get("version", "")),
             "data_sha256": hashlib.sha256(manifest).hexdigest(),
+            "options": json.dumps(
+                {
+                    "learned": self.learned,
+                    "pair_model": str(self.pair_model_path) if self.pair_model_path else None,
+                    "actors": list(self.actor_files),
+                    "min_confidence": self.min_confidence,
+                    "model_events": self.model_events,
+                    "thing_targets": self.thing_targets,
+                    "pair_events": self.pair_events,
+                },
+                sort_keys=True,
+            ),
         }
 
     def signature(self) -> str:
@@ -259,6 +278,72 @@ class Coder:
                     Candidate(verb, _MODEL_ENTRY, code, source, target, [note], plover.score, None, *roles, "model")
                 )
                 linked.add((source.actor.start, target.actor.start))
+        extra += self._pair_candidates(doc, actors, found + extra, classifier, lex)
+        return extra
+
+    def _pair_candidates(
+        self, doc: Doc, actors: DocumentActors, found: list[Candidate], classifier: PairModel, lex: Lexicon
+    ) -> list[Candidate]:
+        """Events between two actors of a sentence that no trigger links ("X's accusations against Y"
+        phrased in ways the lexicon lacks): the source must be able to act (a subject, an agent, a
+        possessor), neither may be a place, and the classifier must give one PLOVER type at least
+        ``pair_events`` probability and "no event" at most ``PAIR_NO_EVENT_MAX``."""
+        threshold = self.pair_events
+        if threshold is None:
+            return []
+        no_event_max = PAIR_NO_EVENT_MAX
+        linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
+        linked |= {(t, s) for s, t in linked}
+        codes = cameo_codes()
+        extra: list[Candidate] = []
+        for sentence in doc.sents:
+            mentions = [m for i, m in actors.order if sentence.start <= i < sentence.end]
+            mentions = [m for m in _usable(mentions) if not _placed(doc, m)]
+            if len(mentions) < 2 or len(mentions) > 6:
+                continue
+            for source in mentions:
+                if not _agentive(doc, source):
+                    continue
+                for target in mentions:
+                    if source is target or (source.actor.code and source.actor.code == target.actor.code):
+                        continue
+                    same_country = source.actor.country is not None and source.actor.country == target.actor.country
+                    if same_country and (source.actor.sector is None or target.actor.sector is None):
+                        continue  # "Kigali ... Rwanda": one side named twice
+                    if (source.actor.start, target.actor.start) in linked:
+                        continue
+                    s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
+                    t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
+                    if s_span is None or t_span is None:
+                        continue
+                    features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
+                    full = classifier.predict(features, "plover", top=20)
+                    raw = dict(zip(full.labels, full.scores, strict=True))
+                    if raw.get(NO_EVENT, 0.0) > no_event_max:
+                        continue
+                    plover = full.without(NO_EVENT, top=4)
+                    if plover.label == NO_TYPE or raw.get(plover.label, 0.0) < threshold:
+                        continue
+                    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
+                    code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
+                    note = f"model: PLOVER {plover.describe(4)}; no event {raw.get(NO_EVENT, 0.0):.2f}; actor pair"
+                    head = _lowest_common_ancestor(s_span.root, t_span.root)
+                    extra.append(
+                        Candidate(
+                            head,
+                            _MODEL_ENTRY,
+                            code,
+                            source,
+                            target,
+                            [note],
+                            raw[plover.label],
+                            None,
+                            "actor in the sentence",
+                            "actor in the sentence",
+                            "model",
+                        )
+                    )
+                    linked |= {(source.actor.start, target.actor.start), (target.actor.start, source.actor.start)}
         return extra
 
     def _rescore(self, candidate: Candidate, doc: Doc, classifier: PairModel, lex: Lexicon) -> Candidate | None:
@@ -443,7 +528,28 @@ _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010",
 _MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
 
 
-def _usable(mentions: list[ActorMention | None]) -> list[ActorMention]:
+def _mention_head(doc: Doc, mention: ActorMention) -> Token | None:
+    span = doc.char_span(mention.actor.start, mention.actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _placed(doc: Doc, mention: ActorMention) -> bool:
+    """A mention used as a place ("in eastern Ukraine", "over Gaza"), not as an actor."""
+    head = _mention_head(doc, mention)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"over", "across", "into"}
+
+
+def _agentive(doc: Doc, mention: ActorMention) -> bool:
+    """A mention that can act: a subject, a passive's agent, a possessor or a modifier of a subject."""
+    head = _mention_head(doc, mention)
+    if head is None:
+        return False
+    if head.dep_ in {"nsubj", "nsubjpass", "poss"} or (head.dep_ == "pobj" and head.head.lower_ == "by"):
+        return True
+    return head.dep_ in {"compound", "amod", "conj", "appos"} and head.head.dep_ in {"nsubj", "poss"}
+
+
+def _usable(mentions: Sequence[ActorMention | None]) -> list[ActorMention]:
     """Mentions that can be an event's actor (resolved, and not a news outlet)."""
     return [m for m in mentions if m is not None and not m.outlet]
 
