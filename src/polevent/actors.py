@@ -47,7 +47,7 @@ RIGHT_PARTS = {"flat", "compound", "nummod"}
 #: Prepositions whose object tells a role noun's country or organisation.
 OF_PREPS = {"of", "from", "in"}
 #: Words that mark a person as no longer in office ("former Defense Minister Wei Fenghe", "ex-president").
-FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "onetime", "one-time"}
+FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "ousted", "deposed", "toppled"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +433,7 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
                     if inner is not None:
                         state.by_head[token.i] = inner
     _countries_from_sentences(kb, doc, state)
+    _ethnic_groups(kb, doc, state)
     return state
 
 
@@ -468,6 +469,27 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
     main = main or dateline_country(doc.text)
     for sentence in doc.sents:
         heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
+        for i in heads:  # "the Sudanese government and the rebels in Darfur": the partner's country
+            mention = state.by_head[i]
+            actor = mention.actor
+            if actor.country is not None or actor.sector is None:
+                continue
+            partners = [state.by_head.get(t.i) for t in doc[i].conjuncts]
+            country = next((p.actor.country for p in partners if p and p.actor.country in kb.country_names), None)
+            if country is not None:
+                state.by_head[i] = replace(
+                    mention,
+                    actor=Actor(
+                        actor.text,
+                        actor.start,
+                        actor.end,
+                        actor_code(country, actor.sector),
+                        country,
+                        actor.sector,
+                        actor.name,
+                    ),
+                    how=f"{mention.how}, country of the actor it is named with",
+                )
         countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)
         if not countries and main is not None:
             countries = {main}
@@ -493,6 +515,43 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
                 )
 
 
+#: Heads that make a demonym a people rather than its state: "the Albanian population", "Kurdish minority".
+PEOPLE_HEADS = {"population", "populations", "minority", "minorities", "community", "communities"}
+LOCATION_PREPS = {"in", "near", "inside", "across", "throughout"}
+LOCATION_NOUNS = {"border", "territory", "province", "region", "north", "south", "east", "west", "capital"}
+
+
+def _ethnic_groups(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
+    """An ethnic group takes the country it lives in, as event data codes it: "ethnic Albanians
+    demonstrated in Serbia" is SRB CVL, not ALB (the demonym names the people, the place the country)."""
+    for sentence in doc.sents:
+        heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
+        places = []
+        for i in heads:
+            token = doc[i]
+            country = state.by_head[i].actor.country
+            if country not in kb.country_names:
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+                places.append(country)
+            elif token.dep_ == "poss" and token.head.lemma_.lower() in LOCATION_NOUNS:
+                places.append(country)
+        for i in heads:
+            mention = state.by_head[i]
+            actor = mention.actor
+            token = doc[i]
+            ethnic = any(t.lower_ == "ethnic" for t in token.lefts) or token.lower_ in PEOPLE_HEADS
+            elsewhere = [c for c in places if c != actor.country]
+            if not ethnic or actor.country is None or not elsewhere:
+                continue
+            country = elsewhere[0]
+            state.by_head[i] = replace(
+                mention,
+                actor=Actor(actor.text, actor.start, actor.end, actor_code(country, "CVL"), country, "CVL", actor.name),
+                how=f"{mention.how}; an ethnic group, coded with the country it lives in",
+            )
+
+
 def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorMention | None:
     """Resolve a given character span (pair mode): its root token's phrase, else the span's own words."""
     mention = state.by_head.get(span.root.i)
@@ -516,6 +575,9 @@ def resolve_span(kb: KnowledgeBase, span: Span, state: DocumentActors) -> ActorM
             )
         )
     actor = mention.actor
-    return replace(
-        mention, actor=_make(tokens, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
-    )
+    country, sector = actor.country, actor.sector
+    if country is None:  # "villages near Macedonia's border": the span's own words may name the country
+        place = next((e for _, _, e in _collect(kb, [tokens]).entries if e.country), None)
+        country = place.country if place is not None else None
+    code = actor_code(country, sector) if country != actor.country else actor.code
+    return replace(mention, actor=_make(tokens, code=code, country=country, sector=sector, name=actor.name))

@@ -28,6 +28,8 @@ from .records import Actor, Event
 SCHEMES = ("plover", "cameo_root", "cameo", "penta")
 # PLOVER 0.5 names used by older gold files, mapped to PLOVER 2021.
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+#: Country codes of older CAMEO/KEDS dictionaries that gold files still use, read as their ISO codes.
+OLD_COUNTRIES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,10 @@ def _actor(value: Any, where: str) -> GoldActor | None:
     sector = value.get("sector")
     if not sector and value.get("code") and len(value["code"]) >= 6:
         sector = value["code"][3:6]
-    return GoldActor(tuple(spans), value.get("country"), sector)
+    if sector and len(sector) > 3 and sector[:3].isupper() and sector[3:].islower():
+        sector = sector[:3]  # "CVLalb": the role is CVL, the lower-case part an ethnic or religious group
+    country = value.get("country")
+    return GoldActor(tuple(spans), OLD_COUNTRIES.get(country, country) if country else None, sector)
 
 
 def read_gold(path: str | Path) -> list[GoldItem]:
