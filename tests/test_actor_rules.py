@@ -1,0 +1,46 @@
+"""Actor rules beyond the dictionaries: ethnic groups, partners' countries, and how gold actors are read."""
+
+import json
+
+import pytest
+
+from polevent.actors import resolve_document
+from polevent.dates import parse_iso
+from polevent.evaluation import read_gold
+
+
+def _mentions(coder, text):
+    doc = coder.nlp(text)
+    actors = resolve_document(coder.kb, doc, parse_iso("2024-03-01"))
+    return {m.actor.text: m.actor for m in actors.by_head.values()}
+
+
+@pytest.mark.model
+def test_an_ethnic_group_takes_the_country_it_lives_in(coder):
+    mentions = _mentions(coder, "Ethnic Hungarians rallied in Romania on Sunday against the new language law.")
+    group = next(a for text, a in mentions.items() if "Hungarians" in text)
+    assert (group.country, group.sector) == ("ROU", "CVL")
+    # Without "ethnic" the demonym names the people's own state.
+    plain = _mentions(coder, "Hungarians rallied in Budapest on Sunday against the new language law.")
+    assert next(a for text, a in plain.items() if "Hungarians" in text).country == "HUN"
+
+
+@pytest.mark.model
+def test_a_generic_agent_takes_the_country_of_the_actor_it_is_named_with(coder):
+    mentions = _mentions(coder, "The Malian government and the rebels in the north signed a ceasefire in Algiers.")
+    rebels = next(a for text, a in mentions.items() if "rebels" in text)
+    assert (rebels.country, rebels.sector) == ("MLI", "REB")
+
+
+def test_gold_actors_are_read_with_legacy_codes_and_group_suffixes(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    event = {
+        "source": {"text": "Japan", "spans": [[0, 5]], "country": "JAP", "sector": None},
+        "target": {"text": "Albanians", "spans": [[20, 29]], "country": "SRB", "sector": "CVLalb"},
+        "cameo": "190",
+    }
+    gold.write_text(json.dumps({"id": "x", "text": "Japan said that the Albanians fled.", "events": [event]}) + "\n")
+    (item,) = read_gold(gold)
+    source, target = item.events[0].source, item.events[0].target
+    assert source.country == "JPN" and source.sector is None
+    assert target.country == "SRB" and target.sector == "CVL"
