@@ -294,6 +294,8 @@ class Coder:
         no_event_max = PAIR_NO_EVENT_MAX
         linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
         linked |= {(t, s) for s, t in linked}
+        # A target another actor already acts on through a trigger: a third actor on the way is an observer.
+        acted_on = {(c.trigger.i, c.target.actor.start) for c in found if c.target is not None}
         codes = cameo_codes()
         extra: list[Candidate] = []
         for sentence in doc.sents:
@@ -315,6 +317,9 @@ class Coder:
                     s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
                     t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
                     if s_span is None or t_span is None:
+                        continue
+                    path = {t.i for t in _path(s_span.root, t_span.root)}
+                    if any((i, target.actor.start) in acted_on for i in path):
                         continue
                     features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                     full = classifier.predict(features, "plover", top=20)
@@ -596,8 +601,8 @@ def _lowest_common_ancestor(a: Token, b: Token) -> Token:
     return next((t for t in _ancestors(a) if t.i in seen), a.sent.root)
 
 
-def _path_trigger(a: Token, b: Token, lex: Lexicon) -> TriggerMatch | None:
-    """The trigger nearest the top of the dependency path between two tokens."""
+def _path(a: Token, b: Token) -> list[Token]:
+    """The tokens of the dependency path between two tokens, both ends included."""
     top = _lowest_common_ancestor(a, b)
     path: list[Token] = []
     for start in (a, b):
@@ -605,6 +610,12 @@ def _path_trigger(a: Token, b: Token, lex: Lexicon) -> TriggerMatch | None:
             path.append(token)
             if token.i == top.i:
                 break
+    return path
+
+
+def _path_trigger(a: Token, b: Token, lex: Lexicon) -> TriggerMatch | None:
+    """The trigger nearest the top of the dependency path between two tokens."""
+    path = _path(a, b)
     path.sort(key=lambda t: len(_ancestors(t)))
     speech = None
     for token in path:

@@ -373,6 +373,7 @@ PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
     ("poss", None),
     ("compound", None),
     ("amod", None),
+    ("prep", {"on", "against"}),  # "responsibility for attacks on Israeli troops"
 )
 
 
@@ -414,6 +415,8 @@ def verb_targets(
     if found:
         return found, "object"
     preps = TARGET_PREPS | ({"near", "along", "outside"} if code[:2] in {"14", "15"} else set())
+    if code[:3] in {"015", "016"}:
+        preps = preps | {"for"}  # "claimed responsibility for the attacks on ..."
     nouns = [*([obj] if obj is not None else []), *objects, *subjects]
     pronoun_owner: tuple[list[ActorMention], str] | None = None
     for holders in ([verb], nouns):
@@ -700,6 +703,7 @@ def find_candidates(
         candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
+    candidates.extend(_reported_events(sentence, actors, candidates))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
     # One event per dyad and code in a sentence ("is considering sending aid": both verbs say 014).
@@ -715,6 +719,50 @@ def find_candidates(
             seen.add(key)
             unique.append(candidate)
     return unique
+
+
+_REPORTED_ENTRY = LexiconEntry("(reported clause)", "verb", None, frozenset(), "100", "content", "rule")
+
+
+def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candidate]) -> list[Candidate]:
+    """Open mode: "Russia says Israel must end its strikes" (100), "... hoped Japan would ..." (013),
+    "... skeptical that China would ..." (012), between the holder and the clause's subject."""
+    linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
+    heads = [t for t in sentence if actors.get(t) is not None]
+    events: list[Candidate] = []
+    for target in heads:
+        if target.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        for source in heads:
+            if source.i == target.i or source.dep_ != "nsubj":
+                continue
+            ruled = reported_demand(source, target)
+            s, t = actors.get(source), actors.get(target)
+            if ruled is None or s is None or t is None or s.outlet or (s.actor.start, t.actor.start) in linked:
+                continue
+            if s.actor.code and s.actor.code == t.actor.code:
+                continue
+            code, note = ruled
+            done = {(e.source.actor.code, e.target.actor.code, e.cameo) for e in events if e.source and e.target}
+            if (s.actor.code, t.actor.code, code) in done:
+                continue  # "Ozal said he was confident ...": the speaker and his pronoun
+            entry = replace(_REPORTED_ENTRY, cameo=code)
+            events.append(
+                Candidate(
+                    target.head,
+                    entry,
+                    code,
+                    s,
+                    t,
+                    [note],
+                    0.7,
+                    None,
+                    "holder",
+                    "subject of the clause",
+                    rule="reported",
+                )
+            )
+    return events
 
 
 #: What a phone call was for, by the verb of its purpose clause ("called X to congratulate him").
