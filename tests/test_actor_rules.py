@@ -44,3 +44,10 @@ def test_gold_actors_are_read_with_legacy_codes_and_group_suffixes(tmp_path):
     source, target = item.events[0].source, item.events[0].target
     assert source.country == "JPN" and source.sector is None
     assert target.country == "SRB" and target.sector == "CVL"
+
+
+@pytest.mark.model
+def test_coordinated_modifiers_are_two_actors_and_a_protest_targets_its_place(coder):
+    events = coder.code("Swedish and Danish activists staged a protest in Minsk on Friday.", date="2024-03-01")
+    dyads = {(e.source.code, e.target.country) for e in events if e.cameo_root == "14"}
+    assert dyads == {("SWEOPP", "BLR"), ("DNKOPP", "BLR")}, [e.explanation for e in events]

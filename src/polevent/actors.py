@@ -432,9 +432,34 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
                     inner = next((state.by_head[p.i] for p in prep.children if p.i in state.by_head), None)
                     if inner is not None:
                         state.by_head[token.i] = inner
+    _coordinated_modifiers(kb, doc, state)
     _countries_from_sentences(kb, doc, state)
     _ethnic_groups(kb, doc, state)
     return state
+
+
+def _coordinated_modifiers(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
+    """ "US and British activists": two actors, one per country, sharing the head's sector. The second
+    is keyed by its own modifier token, so that events take it as a coordinated actor."""
+    for index, mention in list(state.by_head.items()):
+        actor = mention.actor
+        if actor.country is None or mention.person:
+            continue
+        for child in doc[index].children:
+            if child.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in child.conjuncts:
+                if other.i <= child.i or other.i in state.by_head:
+                    continue
+                place = next((e for _, _, e in _collect(kb, [[other]]).entries if e.country), None)
+                if place is None or place.country in {None, actor.country}:
+                    continue
+                extra = ActorMention(
+                    _make([other], country=place.country, sector=actor.sector),
+                    how=f"'{other.text}' coordinated with '{actor.text}'",
+                )
+                state.by_head[other.i] = extra
+                state.order.append((other.i, extra))
 
 
 _DATELINE = re.compile(

@@ -309,6 +309,8 @@ class Coder:
                 for target in mentions:
                     if source is target or (source.actor.code and source.actor.code == target.actor.code):
                         continue
+                    if source.actor.start < target.actor.end and target.actor.start < source.actor.end:
+                        continue  # "French and German troops": one phrase, two sides acting together
                     same_country = source.actor.country is not None and source.actor.country == target.actor.country
                     if same_country and (source.actor.sector is None or target.actor.sector is None):
                         continue  # "Kigali ... Rwanda": one side named twice

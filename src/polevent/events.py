@@ -314,6 +314,10 @@ def _with_conjuncts(token: Token) -> list[Token]:
     for appos in token.children:
         if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children):
             tokens += [appos, *[t for t in appos.conjuncts if t.i > appos.i]]
+    # "US and British activists": the second modifier is an actor of its own (see actors.py).
+    for modifier in token.children:
+        if modifier.dep_ in {"amod", "compound", "nmod"}:
+            tokens += [t for t in modifier.conjuncts if t.i > modifier.i]
     return tokens
 
 
@@ -961,6 +965,14 @@ def _code_trigger(
         if inferred is not None:
             targets, target_role = [inferred], "the other side in the preceding event"
             confidence -= 0.25
+    if not targets and cameo[:2] == "14":
+        # A protest with no one named is aimed at the authorities of the place it is held in.
+        for prep in _children(trigger, "prep"):
+            if prep.lower_ in {"in", "at", "outside"}:
+                place = _actors(_children(prep, "pobj"), actors)
+                if place and all(p.actor.country != s.actor.country for s in sources for p in place):
+                    targets, target_role = place[:1], f"place of the protest ('{prep.lower_}')"
+                    break
     if not targets and cameo[:2] != "14":
         return []
     date_anchor = context.speech if context.speech is not None else None
