@@ -51,3 +51,33 @@ def test_coordinated_modifiers_are_two_actors_and_a_protest_targets_its_place(co
     events = coder.code("Swedish and Danish activists staged a protest in Minsk on Friday.", date="2024-03-01")
     dyads = {(e.source.code, e.target.country) for e in events if e.cameo_root == "14"}
     assert dyads == {("SWEOPP", "BLR"), ("DNKOPP", "BLR")}, [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root", "dyads"),
+    [
+        # "The two countries": the last two countries named.
+        (
+            "Serbia and Kosovo traded accusations on Monday. The two countries agreed to resume talks in Brussels.",
+            "03",
+            {("SRB", "XKX"), ("XKX", "SRB")},
+        ),
+        # "Both sides ... each other": each accuses the other.
+        (
+            "Thailand and Cambodia clashed on the border. Both sides accused each other of firing first.",
+            "11",
+            {("THA", "KHM"), ("KHM", "THA")},
+        ),
+        # "The ministry": the ministry named before, with its country and sector.
+        (
+            "Japan's Defence Ministry protested the flights on Monday. The ministry also accused Beijing of provocations.",
+            "11",
+            {("JPN", "CHN")},
+        ),
+    ],
+)
+def test_definite_descriptions_point_back(coder, text, root, dyads):
+    events = coder.code(text, date="2024-03-01")
+    found = {(e.source.country, e.target.country) for e in events if e.cameo_root == root and e.target}
+    assert dyads <= found, [e.explanation for e in events]

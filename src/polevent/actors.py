@@ -433,9 +433,71 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
                     if inner is not None:
                         state.by_head[token.i] = inner
     _coordinated_modifiers(kb, doc, state)
+    _definite_descriptions(kb, doc, state)
     _countries_from_sentences(kb, doc, state)
     _ethnic_groups(kb, doc, state)
     return state
+
+
+#: Nouns that, with "the two" or "both", point back to the last two countries named.
+PAIR_NOUNS = {"country", "nation", "side", "neighbour", "neighbor", "government", "state", "capital", "party"}
+#: Nouns that, after "the" alone, point back to the last actor whose name ends with them.
+DEFINITE_NOUNS = {
+    "ministry", "army", "military", "party", "group", "council", "court", "agency", "company", "union",
+    "movement", "alliance", "bloc", "organization", "organisation", "commission", "militia", "government",
+    "parliament", "assembly", "embassy", "office", "department", "force", "forces",
+}  # fmt: skip
+
+
+def _copy(mention: ActorMention, tokens: list[Token], how: str, sector: str | None = None) -> ActorMention:
+    actor = mention.actor
+    sector = sector or actor.sector
+    code = actor.code if sector == actor.sector else actor_code(actor.country, sector)
+    made = _make(tokens, code=code, country=actor.country, sector=sector, name=actor.name)
+    return replace(mention, actor=made, how=how)
+
+
+def _definite_descriptions(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
+    """ "The two countries" / "both sides": the last two countries named before; "the ministry": the
+    last actor whose name ends with "ministry" (China's Defence Ministry), not a new, countryless one."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN":
+            continue
+        children = {c.lower_: c for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
+        before = [(i, m) for i, m in state.order if i < token.i and not m.outlet and m.actor.code]
+        tokens = [t for t in token.subtree if t.i <= token.i]
+        if lemma in PAIR_NOUNS and token.tag_ == "NNS" and ("two" in children or "both" in children):
+            pair: list[ActorMention] = []
+            for _, mention in reversed(before):
+                if mention.actor.country in kb.country_names and all(
+                    mention.actor.country != m.actor.country for m in pair
+                ):
+                    pair.append(mention)
+                if len(pair) == 2:
+                    break
+            if len(pair) < 2:
+                continue
+            second_token = children.get("two") or children["both"]
+            sector = "GOV" if lemma in {"government", "capital"} else None
+            how = f"'{token.text}': {pair[1].actor.text!r} and {pair[0].actor.text!r}"
+            state.by_head[token.i] = _copy(pair[1], tokens, how, sector)
+            # The second side is keyed by "two"/"both" but spans the noun, so the two never share a start.
+            state.by_head[second_token.i] = _copy(pair[0], [token], how, sector)
+            continue
+        current = state.by_head.get(token.i)
+        if (
+            lemma in DEFINITE_NOUNS
+            and "the" in children
+            and len(tokens) == 2
+            and (current is None or current.actor.country is None)
+        ):
+            antecedent = next(
+                (m for i, m in reversed(before) if doc[i].lemma_.lower() == lemma and m.actor.country is not None),
+                None,
+            )
+            if antecedent is not None:
+                state.by_head[token.i] = _copy(antecedent, tokens, f"'{token.text}': {antecedent.actor.text!r}")
 
 
 def _coordinated_modifiers(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:

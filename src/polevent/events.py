@@ -314,10 +314,13 @@ def _with_conjuncts(token: Token) -> list[Token]:
     for appos in token.children:
         if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children):
             tokens += [appos, *[t for t in appos.conjuncts if t.i > appos.i]]
-    # "US and British activists": the second modifier is an actor of its own (see actors.py).
+    # "US and British activists": the second modifier is an actor of its own (see actors.py); so is
+    # the "two" of "the two countries" and the "both" of "both sides".
     for modifier in token.children:
         if modifier.dep_ in {"amod", "compound", "nmod"}:
             tokens += [t for t in modifier.conjuncts if t.i > modifier.i]
+        elif modifier.dep_ in {"nummod", "det", "predet"} and modifier.lower_ in {"two", "both"}:
+            tokens.append(modifier)
     return tokens
 
 
@@ -920,7 +923,14 @@ def _code_trigger(
         cameo = "062"
         notes.append("joint exercises coded as military cooperation")
     reciprocal = entry.frame == "reciprocal" or cameo == "062"
-    joint = reciprocal and not targets and len(sources) >= 2  # "Pakistan and India agreed ...": each with each
+    # "each other", "one another": what coordinated sides do to each other is done by each to each.
+    mutual = any(t.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in t.children) for t in trigger.subtree)
+    mutual = mutual or any(t.lower_ == "another" and t.nbor(-1).lower_ == "one" for t in trigger.subtree if t.i > 0)
+    if mutual and len(sources) >= 2:
+        targets = []
+    joint = (
+        (reciprocal or mutual) and not targets and len(sources) >= 2
+    )  # "Pakistan and India agreed ...": each with each
     if joint:
         targets, target_role = sources[1:], "coordinated subject"
     if context.speech is not None and speakers and entry.frame != "content":
