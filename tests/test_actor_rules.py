@@ -81,3 +81,12 @@ def test_definite_descriptions_point_back(coder, text, root, dyads):
     events = coder.code(text, date="2024-03-01")
     found = {(e.source.country, e.target.country) for e in events if e.cameo_root == root and e.target}
     assert dyads <= found, [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_part_of_the_first_actor(coder):
+    text = "THE HAGUE, Netherlands -- A United Nations prosecutor charged a former Liberian minister with perjury."
+    events = coder.code(text, date="2024-03-01")
+    charges = [e for e in events if e.cameo_root == "17" and e.target and e.target.country == "LBR"]
+    assert charges, [e.explanation for e in events]
+    assert "prosecutor" in charges[0].source.text and "HAGUE" not in charges[0].source.text

@@ -311,6 +311,8 @@ class Coder:
                         continue
                     if source.actor.start < target.actor.end and target.actor.start < source.actor.end:
                         continue  # "French and German troops": one phrase, two sides acting together
+                    if source.actor.country is None and target.actor.country is None:
+                        continue  # two countryless words ("the court", "police") are too weak a pair
                     same_country = source.actor.country is not None and source.actor.country == target.actor.country
                     if same_country and (source.actor.sector is None or target.actor.sector is None):
                         continue  # "Kigali ... Rwanda": one side named twice

@@ -48,6 +48,30 @@ def load_pipeline(name: str) -> Language:
     for component in nlp.pipe_names:
         if component not in NEEDED and not component.startswith(("transformer", "senter")):
             nlp.disable_pipe(component)
+    _register_components()
+    nlp.add_pipe("polevent_dateline", before="parser")
     nlp.max_length = 2_100_000
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+#: Marks that end a story's dateline ("THE HAGUE, Netherlands -- A UN prosecutor ...", "LYON: Interpol ...").
+DATELINE_MARKS = {"--", "\u2014", "\u2013", ":", "-"}
+
+
+@cache
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.component("polevent_dateline")
+    def dateline(doc: Doc) -> Doc:
+        """Start a new sentence after a leading dateline, so that the parser does not hang the story's
+        first actor on the place name ("THE HAGUE ... -- A United Nations prosecutor has charged")."""
+        if len(doc) < 4 or not (doc[0].is_upper and doc[0].is_alpha and len(doc[0]) > 1):
+            return doc
+        for token in doc[1:15]:
+            if token.text in DATELINE_MARKS and token.i + 1 < len(doc) and token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+                break
+        return doc
