@@ -160,12 +160,20 @@ def _person_name(tokens: list[Token], head: Token) -> str | None:
     return name or None
 
 
+def _doc_text(doc: Doc) -> str:
+    """The document's text, built once per document (``doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("polevent_text")
+    if text is None:
+        text = doc.user_data["polevent_text"] = doc.text
+    return text
+
+
 def _make(tokens: list[Token], **values: str | None) -> Actor:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     country, sector = values.get("country"), values.get("sector")
     return Actor(
-        text=doc.text[start:end],
+        text=_doc_text(doc)[start:end],
         start=start,
         end=end,
         code=values.get("code") or actor_code(country, sector),
@@ -462,9 +470,11 @@ def _definite_descriptions(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -
     last actor whose name ends with "ministry" (China's Defence Ministry), not a new, countryless one."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN":
+        if token.pos_ != "NOUN" or (lemma not in PAIR_NOUNS and lemma not in DEFINITE_NOUNS):
             continue
         children = {c.lower_: c for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
+        if "the" not in children and "two" not in children and "both" not in children:
+            continue
         before = [(i, m) for i, m in state.order if i < token.i and not m.outlet and m.actor.code]
         tokens = [t for t in token.subtree if t.i <= token.i]
         if lemma in PAIR_NOUNS and token.tag_ == "NNS" and ("two" in children or "both" in children):

@@ -738,7 +738,7 @@ def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candida
     heads = [t for t in sentence if actors.get(t) is not None]
     events: list[Candidate] = []
     for target in heads:
-        if target.dep_ not in {"nsubj", "nsubjpass"}:
+        if target.dep_ not in {"nsubj", "nsubjpass"} or target.head.dep_ not in {"ccomp", "xcomp"}:
             continue
         for source in heads:
             if source.i == target.i or source.dep_ != "nsubj":
