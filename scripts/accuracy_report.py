@@ -105,6 +105,17 @@ def main() -> int:
             out.append(f"| {name} | {key} | {scores['n']} | {scores['accuracy']:.3f} |")
     out += [
         "",
+        "Gold without spans (open mode): for each gold event that a coded event shares the CAMEO root with, "
+        "the coded event agreeing best, and how often its actors agree with the gold's:",
+        "",
+        "| set | measure | n | accuracy |",
+        "|---|---|---|---|",
+    ]
+    for name in SETS:
+        for key, scores in results[(name, "open")].get("actors", {}).items():
+            out.append(f"| {name} | {key} | {scores['n']} | {scores['accuracy']:.3f} |")
+    out += [
+        "",
         "## Open mode (`polevent eval FILE --mode open`)",
         "",
         "A gold event is found when one coded event's source and target match it (span overlap, or the countries "

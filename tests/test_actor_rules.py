@@ -90,3 +90,22 @@ def test_a_dateline_is_not_part_of_the_first_actor(coder):
     charges = [e for e in events if e.cameo_root == "17" and e.target and e.target.country == "LBR"]
     assert charges, [e.explanation for e in events]
     assert "prosecutor" in charges[0].source.text and "HAGUE" not in charges[0].source.text
+
+
+@pytest.mark.model
+def test_open_mode_scores_actors_of_gold_without_spans(coder, tmp_path):
+    from polevent.evaluation import evaluate
+
+    gold = tmp_path / "gold.jsonl"
+    event = {
+        "source": {"text": None, "spans": [], "country": "POL", "sector": "GOV"},
+        "target": {"text": None, "spans": [], "country": "BLR", "sector": None},
+        "cameo": "112",
+    }
+    text = "Poland accused Belarus on Monday of pushing migrants across the border."
+    gold.write_text(json.dumps({"id": "g", "text": text, "date": "2024-03-01", "events": [event]}) + "\n")
+    result = evaluate(coder, gold, mode="open")
+    assert result["actors"]["source_country"] == {"n": 1, "accuracy": 1.0}
+    assert result["actors"]["target_country"] == {"n": 1, "accuracy": 1.0}
+    assert result["actors"]["source_sector"] == {"n": 1, "accuracy": 0.0}  # coded POL, no sector
+    assert "target_sector" not in result["actors"]  # the gold gives none

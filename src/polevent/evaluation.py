@@ -287,6 +287,7 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
     predicted_total = matched_predictions = empty_texts = empty_texts_coded = 0
     complete_items = 0
     reliability = Reliability()
+    actor_tallies = {key: Tally() for key in ("source_country", "target_country", "source_sector", "target_sector")}
     for item, events in _coded(coder, items):
         coded_actors = [a for e in events for a in (e.source, e.target) if a is not None]
         for gold in item.events:
@@ -304,6 +305,23 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
             if "cameo" in gold.labels and len(str(gold.labels["cameo"])) >= 3:  # the exact leaf, reported apart
                 totals["cameo_leaf"] += 1
                 found["cameo_leaf"] += any(e.cameo == str(gold.labels["cameo"]) for e in dyad)
+        for gold in item.events:  # gold without spans (PETRARCH style): actors of the event of the same root
+            if gold.source is None or gold.target is None or gold.source.spans or gold.target.spans:
+                continue
+            root = str(gold.labels.get("cameo_root") or gold.labels.get("cameo") or "")[:2]
+            same = [e for e in events if root and e.cameo_root == root and e.source and e.target]
+            if not same:
+                continue
+            fields = (
+                ("source_country", gold.source.country, lambda e: e.source.country),
+                ("target_country", gold.target.country, lambda e: e.target.country),
+                ("source_sector", gold.source.sector, lambda e: e.source.sector),
+                ("target_sector", gold.target.sector, lambda e: e.target.sector),
+            )
+            best = max(same, key=lambda e: sum(want is not None and get(e) == want for _, want, get in fields))
+            for key, want, get in fields:
+                if want is not None:
+                    actor_tallies[key].add(want, get(best))
         if item.complete:
             complete_items += 1
             predicted_total += len(events)
@@ -327,6 +345,12 @@ def evaluate_open(coder: Coder, items: list[GoldItem]) -> dict[str, Any]:
             if totals[key]
         },
     }
+    if any(t.gold for t in actor_tallies.values()):
+        # Gold without spans: for each gold event that some coded event shares the CAMEO root with, the
+        # coded event agreeing best; how often its source and target country and sector agree.
+        result["actors"] = {
+            key: {"n": len(t.gold), "accuracy": round(t.accuracy(), 4)} for key, t in actor_tallies.items() if t.gold
+        }
     if complete_items:
         result["precision"] = {
             "predicted": predicted_total,
@@ -360,6 +384,8 @@ def summary_rows(result: dict[str, Any]) -> Iterable[tuple[str, str, str, str]]:
     else:
         for key, scores in result["recall"].items():
             yield f"recall ({key})", str(scores["n"]), f"{scores['recall']:.3f}", f"{scores['found']} found"
+        for key, scores in result.get("actors", {}).items():
+            yield f"{key} (events of the gold's root)", str(scores["n"]), f"{scores['accuracy']:.3f}", "accuracy"
         if "precision" in result:
             p = result["precision"]
             value = f"{p['precision']:.3f}" if p["precision"] is not None else "-"
