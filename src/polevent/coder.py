@@ -27,6 +27,7 @@ from .events import (
     find_candidates,
     intent_code,
     punishment_sought,
+    refine_threat,
     refusal_code,
     reported_demand,
 )
@@ -458,8 +459,8 @@ class Coder:
             )
         token, entry, _ = trigger
         context = clause_context(token, lex, sentence)
-        cameo = entry.cameo
-        notes = ["pair mode: trigger on the path between the actors"]
+        cameo, refined = refine_threat(token, entry.cameo, lex)
+        notes = ["pair mode: trigger on the path between the actors", *([refined] if refined else [])]
         rule = ""
         weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(
             c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "pcomp"} for c in token.children

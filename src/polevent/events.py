@@ -215,13 +215,29 @@ INTENT_CODES = {
     "14": "133",
     "15": "138",
     "16": "131",
-    "161": "1312",
+    "160": "1313",
+    "161": "1313",
+    "162": "1311",
     "163": "1312",
-    "166": "1313",
+    "164": "134",
+    "165": "135",
+    "166": "136",
     "17": "137",
-    "18": "138",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "18": "1383",
     "19": "138",
-    "20": "138",
+    "190": "1384",
+    "191": "1381",
+    "192": "1382",
+    "193": "1384",
+    "194": "1384",
+    "195": "1384",
+    "20": "1383",
+    "204": "1385",
 }
 THREAT_CODES = {key: value for key, value in INTENT_CODES.items() if key[:2] >= "14"}
 # How refusing a cooperative action is coded (CAMEO 12x): "will not lift the embargo" is 1244,
@@ -274,6 +290,23 @@ def refusal_code(code: str) -> str | None:
         if code[:length] in REFUSAL_CODES:
             return REFUSAL_CODES[code[:length]]
     return None
+
+
+def refine_threat(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, str]:
+    """A generic threat (130) takes the code of what is threatened: "threatened to break relations
+    with Russia" is 1313, "threatened to halt the talks" 134 (with a note), else it stays."""
+    if code != "130":
+        return code, ""
+    for clause in trigger.children:
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.pos_ != "VERB":
+            continue
+        matched = lexicon.match(clause)
+        if matched is None:
+            continue
+        threat = intent_code(matched[0].cameo, THREAT_CODES)
+        if threat is not None and threat[:2] == "13":
+            return threat, f"threat to '{clause.text}': {threat}"
+    return code, ""
 
 
 def intent_code(code: str, table: dict[str, str] = INTENT_CODES) -> str | None:
@@ -916,6 +949,9 @@ def _code_trigger(
     else:
         sources, source_role = clause_subject(trigger, actors)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
+    cameo, refined = refine_threat(trigger, cameo, lexicon)
+    if refined:
+        notes.append(refined)
     if is_noun and cameo[:2] in {"18", "19"} and any(c.lower_ == "mass" for c in trigger.children):
         cameo = "202"
         notes.append("'mass' killing coded as mass violence")
