@@ -71,7 +71,8 @@ def test_coordinated_modifiers_are_two_actors_and_a_protest_targets_its_place(co
         ),
         # "The ministry": the ministry named before, with its country and sector.
         (
-            "Japan's Defence Ministry protested the flights on Monday. The ministry also accused Beijing of provocations.",
+            "Japan's Defence Ministry protested the flights on Monday. "
+            "The ministry also accused Beijing of provocations.",
             "11",
             {("JPN", "CHN")},
         ),

@@ -25,33 +25,67 @@ def test_refusal_codes_refuse_cooperative_actions():
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "source", "target", "code"),
+    ("text", "source", "target", "code", "marker"),
     [
-        ("Germany says Iran must halt its uranium enrichment at once.", "Germany", "Iran", "100"),
+        ("Germany says Iran must halt its uranium enrichment at once.", "Germany", "Iran", "100", "(reported clause)"),
         (
             "The Nigerian labour minister said the striking doctors should return to work.",
             "The Nigerian labour minister",
             "the striking doctors",
             "100",
+            "(reported clause)",
         ),
         (
             "Chile's foreign minister said she hoped Bolivia would return to the negotiating table.",
             "Chile's foreign minister",
             "Bolivia",
             "013",
+            "(reported clause)",
         ),
         (
             "The Indian army chief said he was skeptical that China would pull back its troops.",
             "The Indian army chief",
             "China",
             "012",
+            "(reported clause)",
+        ),
+        # A telephone call, and what it was for; "on Friday" does not make it an appeal.
+        (
+            "The Kenyan president called his Tanzanian counterpart on Friday to discuss the border dispute.",
+            "The Kenyan president",
+            "his Tanzanian counterpart",
+            "041",
+            "telephone call",
+        ),
+        (
+            "Chancellor Olaf Scholz called President Emmanuel Macron on Sunday to congratulate him on his re-election.",
+            "Chancellor Olaf Scholz",
+            "President Emmanuel Macron",
+            "051",
+            "telephone call to 'congratulate'",
+        ),
+        # Calling for sanctions against someone denounces them.
+        (
+            "Several Nordic lawmakers called for sanctions against Belarus over the forced landing.",
+            "Several Nordic lawmakers",
+            "Belarus",
+            "111",
+            "(punishment called for)",
+        ),
+        # Only weighing an action is a policy option, not the action.
+        (
+            "The Chilean government is considering sending firefighters to Argentina.",
+            "The Chilean government",
+            "Argentina",
+            "014",
+            "consider",
         ),
     ],
 )
-def test_reported_demands_and_hopes_in_pair_mode(coder, text, source, target, code):
+def test_reported_clauses_calls_and_options_in_pair_mode(coder, text, source, target, code, marker):
     event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
     assert event.cameo == code, event.explanation
-    assert "(reported clause)" in event.explanation
+    assert marker in event.explanation
 
 
 @pytest.mark.model
@@ -94,44 +128,6 @@ def test_coordinated_sides_of_a_meeting_each_act(coder):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "source", "target", "code"),
-    [
-        # A telephone call, and what it was for; "on Friday" does not make it an appeal.
-        (
-            "The Kenyan president called his Tanzanian counterpart on Friday to discuss the border dispute.",
-            "The Kenyan president",
-            "his Tanzanian counterpart",
-            "041",
-        ),
-        (
-            "Chancellor Olaf Scholz called President Emmanuel Macron on Sunday to congratulate him on his re-election.",
-            "Chancellor Olaf Scholz",
-            "President Emmanuel Macron",
-            "051",
-        ),
-        # Calling for sanctions against someone denounces them.
-        (
-            "Several Nordic lawmakers called for sanctions against Belarus over the forced landing.",
-            "Several Nordic lawmakers",
-            "Belarus",
-            "111",
-        ),
-        # Only weighing an action is a policy option, not the action.
-        (
-            "The Chilean government is considering sending firefighters to Argentina.",
-            "The Chilean government",
-            "Argentina",
-            "014",
-        ),
-    ],
-)
-def test_calls_demands_and_options_in_pair_mode(coder, text, source, target, code):
-    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
-    assert event.cameo == code, event.explanation
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
     ("text", "root", "absent_root"),
     [
         ("Kenyan teachers called off their strike against the government on Monday.", "08", "16"),
@@ -155,3 +151,17 @@ def test_actor_pairs_no_trigger_links(coder):
     assert accusations and accusations[0].plover == "ACCUSE", [e.explanation for e in events]
     assert "actor pair" in accusations[0].explanation
     assert not Coder(pair_events=None).code(text, date="2024-01-01")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lithuania threatened on Friday to break off relations with Belarus over the border incidents.", "1313"),
+        ("Ethiopia threatened to halt the talks with Egypt over the dam.", "134"),
+        ("North Korea threatened to attack South Korea if the drills went ahead.", "1384"),
+    ],
+)
+def test_a_threat_takes_the_code_of_what_is_threatened(coder, text, code):
+    codes = {e.cameo for e in coder.code(text, date="2024-03-01")}
+    assert code in codes, codes

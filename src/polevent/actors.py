@@ -556,6 +556,14 @@ def dateline_country(text: str) -> str | None:
     return place.country if place is not None else None
 
 
+def _with_country(mention: ActorMention, country: str, why: str) -> ActorMention:
+    """A generic agent ("police", "rebels") given a country, and the reason added to how it resolved."""
+    actor = mention.actor
+    code = actor_code(country, actor.sector)
+    made = Actor(actor.text, actor.start, actor.end, code, country, actor.sector, actor.name)
+    return replace(mention, actor=made, how=f"{mention.how}, {why}")
+
+
 def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:
     """Give a generic agent ("police", "the government", "rebel fighters") the country of its sentence
     when the sentence names exactly one country, or, when it names none, the document's main country
@@ -574,19 +582,7 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
             partners = [state.by_head.get(t.i) for t in doc[i].conjuncts]
             country = next((p.actor.country for p in partners if p and p.actor.country in kb.country_names), None)
             if country is not None:
-                state.by_head[i] = replace(
-                    mention,
-                    actor=Actor(
-                        actor.text,
-                        actor.start,
-                        actor.end,
-                        actor_code(country, actor.sector),
-                        country,
-                        actor.sector,
-                        actor.name,
-                    ),
-                    how=f"{mention.how}, country of the actor it is named with",
-                )
+                state.by_head[i] = _with_country(mention, country, "country of the actor it is named with")
         countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)
         if not countries and main is not None:
             countries = {main}
@@ -596,20 +592,8 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
         for i in heads:
             mention = state.by_head[i]
             actor = mention.actor
-            if actor.country is None and actor.sector is not None:
-                state.by_head[i] = replace(
-                    mention,
-                    actor=Actor(
-                        actor.text,
-                        actor.start,
-                        actor.end,
-                        actor_code(country, actor.sector),
-                        country,
-                        actor.sector,
-                        actor.name,
-                    ),
-                    how=f"{mention.how}, country from the sentence",
-                )
+            if country is not None and actor.country is None and actor.sector is not None:
+                state.by_head[i] = _with_country(mention, country, "country from the sentence")
 
 
 #: Heads that make a demonym a people rather than its state: "the Albanian population", "Kurdish minority".

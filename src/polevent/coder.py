@@ -263,10 +263,10 @@ class Coder:
             for source, target in pairs:
                 if (source.actor.start, target.actor.start) in linked:
                     continue
-                s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
-                t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
-                if s_span is None or t_span is None:
+                spans = _mention_spans(doc, source, target)
+                if spans is None:
                     continue
+                s_span, t_span = spans
                 features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                 plover = classifier.predict(features, "plover", top=4)
                 if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
@@ -319,10 +319,10 @@ class Coder:
                         continue  # "Kigali ... Rwanda": one side named twice
                     if (source.actor.start, target.actor.start) in linked:
                         continue
-                    s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
-                    t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
-                    if s_span is None or t_span is None:
+                    spans = _mention_spans(doc, source, target)
+                    if spans is None:
                         continue
+                    s_span, t_span = spans
                     path = {t.i for t in _path(s_span.root, t_span.root)}
                     if any((i, target.actor.start) in acted_on for i in path):
                         continue
@@ -536,6 +536,13 @@ TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
 #: Stands in for a lexicon entry when the classifier alone finds an event in open mode.
 _MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
+
+
+def _mention_spans(doc: Doc, source: ActorMention, target: ActorMention) -> tuple[SpacySpan, SpacySpan] | None:
+    """The two mentions as spaCy spans (None when an offset falls inside a token and cannot be expanded)."""
+    s_span = doc.char_span(source.actor.start, source.actor.end, alignment_mode="expand")
+    t_span = doc.char_span(target.actor.start, target.actor.end, alignment_mode="expand")
+    return None if s_span is None or t_span is None else (s_span, t_span)
 
 
 def _mention_head(doc: Doc, mention: ActorMention) -> Token | None:
