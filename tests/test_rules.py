@@ -165,3 +165,10 @@ def test_actor_pairs_no_trigger_links(coder):
 def test_a_threat_takes_the_code_of_what_is_threatened(coder, text, code):
     codes = {e.cameo for e in coder.code(text, date="2024-03-01")}
     assert code in codes, codes
+
+
+@pytest.mark.model
+def test_an_action_in_a_war_targets_the_other_side(coder):
+    text = "Armenia threatened to launch a new offensive in its war with Azerbaijan unless Baku withdrew."
+    dyads = {(e.source.country, e.target.country, e.cameo_root) for e in coder.code(text, date="2024-03-01")}
+    assert ("ARM", "AZE", "13") in dyads, dyads

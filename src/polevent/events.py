@@ -408,6 +408,7 @@ OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
 )
 # Inside a prepositional phrase the noun's own complement says more than its possessor:
 # "on its border with Ukraine".
+CONFLICT_NOUNS = {"war", "conflict", "fight", "battle", "campaign", "dispute", "standoff", "confrontation"}
 PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
     ("prep", {"with", "of", "in", "inside"}),
     ("poss", None),
@@ -489,6 +490,14 @@ def verb_targets(
             found, role = verb_targets(clause, actors, None)
             if found:
                 return found, f"{role} of '{clause.text}'"
+    # "an offensive in its war with Iraq": the other side of the war the action is part of.
+    for holder in [verb, *nouns]:
+        for prep in _children(holder, "prep"):
+            for pobj in _children(prep, "pobj"):
+                if prep.lower_ == "in" and pobj.lemma_.lower() in CONFLICT_NOUNS:
+                    found = owner(pobj, actors, (("prep", {"with", "against"}),))
+                    if found:
+                        return found, f"other side of the '{pobj.text}'"
     return [], ""
 
 
