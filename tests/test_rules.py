@@ -172,3 +172,11 @@ def test_an_action_in_a_war_targets_the_other_side(coder):
     text = "Armenia threatened to launch a new offensive in its war with Azerbaijan unless Baku withdrew."
     dyads = {(e.source.country, e.target.country, e.cameo_root) for e in coder.code(text, date="2024-03-01")}
     assert ("ARM", "AZE", "13") in dyads, dyads
+
+
+@pytest.mark.model
+def test_a_hope_about_someone_else_is_only_a_comment(coder):
+    """What a speaker hopes others will suffer did not happen and is not the speaker's own intent."""
+    text = "The Chadian justice minister said she hoped the French officers would soon be charged by prosecutors."
+    events = coder.code(text, date="2024-03-04")
+    assert {e.cameo_root for e in events} == {"01"}, [e.explanation for e in events]

@@ -993,6 +993,9 @@ def _code_trigger(
         code = intent_code(cameo)
         if code is None:
             return []
+        own = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not context.committed and own and all(actors.get(c) not in sources for c in own):
+            return []  # "hoped French officials would be indicted": someone else's fate, not an intent
         if code != cameo:
             notes.append(f"coded as intent {code} instead of {cameo}")
             rule = "intent" if context.committed else ""
