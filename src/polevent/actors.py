@@ -368,22 +368,7 @@ def _antecedent(state: DocumentActors, token: Token, *, person: bool) -> ActorMe
         if index >= token.i:
             continue
         if mention.person == person and not mention.outlet and mention.actor.code is not None:
-            actor = mention.actor
-            return ActorMention(
-                Actor(
-                    text=token.text,
-                    start=token.idx,
-                    end=token.idx + len(token.text),
-                    code=actor.code,
-                    country=actor.country,
-                    sector=actor.sector,
-                    name=actor.name,
-                ),
-                person=person,
-                how=f"pronoun for {actor.text!r}",
-                person_id=mention.person_id,
-                former=mention.former,
-            )
+            return _copy(mention, [token], f"pronoun for {mention.actor.text!r}")
     return None
 
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .coder import Coder
+from .coder import PAIR_EVENTS, Coder
 from .errors import PoleventError
 
 app = typer.Typer(
@@ -89,7 +89,7 @@ def _coder(
         learned=classifier,
         pair_model=pair_model,
         thing_targets=thing_targets,
-        pair_events=0.4 if actor_pairs else None,
+        pair_events=PAIR_EVENTS if actor_pairs else None,
     )
     try:
         coder.kb  # noqa: B018 - loads and validates the dictionaries

@@ -34,7 +34,7 @@ from .events import (
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
 from .lexicon import Lexicon, LexiconEntry, lexicon
-from .model import PairModel, pair_features, shipped_model
+from .model import PairModel, Prediction, pair_features, shipped_model
 from .nlp import load_pipeline, pipeline_name
 from .ontology import cameo_codes, lookup
 from .places import geocode
@@ -55,7 +55,9 @@ MODEL_OVERRULES = 0.9
 NO_TYPE = "-"
 #: Both heads' class for a pair of actors that no event links.
 NO_EVENT = "~"
-#: Open mode's pass over actor pairs keeps a pair only when "no event" has at most this probability.
+#: Open mode's pass over actor pairs: the least probability of the pair's PLOVER type (the default of
+#: ``Coder(pair_events=...)``), and the most probability of "no event".
+PAIR_EVENTS = 0.4
 PAIR_NO_EVENT_MAX = 0.5
 #: Open mode drops a lexicon event when the classifier says "no event" with at least this probability.
 NO_EVENT_DROPS = 1.01  # never: dropping lost true events (speaker sources, protests); see accuracy history
@@ -99,7 +101,7 @@ class Coder:
         min_confidence: float = 0.0,
         model_events: float | None = 0.5,
         thing_targets: bool = False,
-        pair_events: float | None = 0.4,
+        pair_events: float | None = PAIR_EVENTS,
     ) -> None:
         self.model = pipeline_name(model)
         self.batch_size = batch_size
@@ -234,7 +236,6 @@ class Coder:
         taken = {c.trigger.i for c in found}
         linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
         extra: list[Candidate] = []
-        codes = cameo_codes()
         for verb in doc:
             if verb.pos_ != "VERB" or verb.i in taken:
                 continue
@@ -271,8 +272,7 @@ class Coder:
                 plover = classifier.predict(features, "plover", top=4)
                 if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
                     continue
-                cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
-                code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
+                code, cameo = code_of_type(classifier, features, plover.label)
                 note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
                 roles = (f"subject of '{verb.text}'", f"object of '{verb.text}'")
                 extra.append(
@@ -297,7 +297,6 @@ class Coder:
         linked |= {(t, s) for s, t in linked}
         # A target another actor already acts on through a trigger: a third actor on the way is an observer.
         acted_on = {(c.trigger.i, c.target.actor.start) for c in found if c.target is not None}
-        codes = cameo_codes()
         extra: list[Candidate] = []
         for sentence in doc.sents:
             mentions = [m for i, m in actors.order if sentence.start <= i < sentence.end]
@@ -334,8 +333,7 @@ class Coder:
                     plover = full.without(NO_EVENT, top=4)
                     if plover.label == NO_TYPE or raw.get(plover.label, 0.0) < threshold:
                         continue
-                    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
-                    code = next((c for c in cameo.labels if codes[c].plover == plover.label), cameo.label)
+                    code, _ = code_of_type(classifier, features, plover.label)
                     note = f"model: PLOVER {plover.describe(4)}; no event {raw.get(NO_EVENT, 0.0):.2f}; actor pair"
                     head = _lowest_common_ancestor(s_span.root, t_span.root)
                     extra.append(
@@ -745,6 +743,15 @@ def _describe_actor(mention: ActorMention | None, role: str) -> str:
     return f"{role} '{actor.text}' -> {actor.code or '?'}{detail}"
 
 
+def code_of_type(classifier: PairModel, features: list[str], plover_type: str) -> tuple[str, Prediction]:
+    """The classifier's most probable CAMEO code of a PLOVER type (of a statement for "no type"), with
+    the CAMEO head's prediction; its best code when none of its top codes has that type."""
+    codes = cameo_codes()
+    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})
+    fallback = "010" if plover_type == NO_TYPE else cameo.label
+    return next((c for c in cameo.labels if (codes[c].plover or NO_TYPE) == plover_type), fallback), cameo
+
+
 def decide_pair(
     found: Candidate, classifier: PairModel, features: list[str], *, open_mode: bool = False
 ) -> Candidate | None:
@@ -776,12 +783,8 @@ def decide_pair(
         confidence = found.confidence if ruled else max(probability.get(lexicon_type, 0.02), 0.02)
         return replace(found, notes=[*found.notes, note], confidence=confidence, decided_by="lexicon")
     chosen = plover.label
-    cameo = classifier.predict(features, "cameo", top=25, exclude={NO_EVENT})  # only when the classifier decides
-    if lexicon_type == chosen and found.decided_by == "path":
-        code = found.cameo
-    else:
-        fallback = "010" if chosen == NO_TYPE else cameo.label
-        code = next((c for c in cameo.labels if (codes[c].plover or NO_TYPE) == chosen), fallback)
+    best, cameo = code_of_type(classifier, features, chosen)  # only when the classifier decides
+    code = found.cameo if lexicon_type == chosen and found.decided_by == "path" else best
     lexicon_said = f"lexicon said {found.cameo} via {found.entry.describe()}" if found.decided_by != "none" else ""
     note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}" + (
         f"; {lexicon_said}" if lexicon_said else ""

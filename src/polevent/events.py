@@ -662,7 +662,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
 
 
 #: Words of attitude whose clause says what the holder expects of someone, not an event.
-OPTIMISTIC_WORDS = {"hope", "confident", "optimistic", "hopeful", "expect", "trust", "believe"}
+OPTIMISTIC_WORDS = {"hope", "hop", "confident", "optimistic", "hopeful", "expect", "trust", "believe"}  # "hoped": "hop"
 PESSIMISTIC_WORDS = {"skeptical", "sceptical", "pessimistic", "doubt", "doubtful", "fear", "worry", "concerned"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
 
@@ -700,8 +700,7 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
         obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
         if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
             return "100", f"'{target.text}' told what it must do ('{clause.text}')"
-        word = holder.lower_.removesuffix("d").removesuffix("s").removesuffix("e")  # "hoped": the lemmatiser says "hop"
-        if lemma in OPTIMISTIC_WORDS or word in {w.removesuffix("e") for w in OPTIMISTIC_WORDS}:
+        if lemma in OPTIMISTIC_WORDS:
             return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
         if lemma in PESSIMISTIC_WORDS:
             return "012", f"doubt ('{holder.text}') about '{target.text}'"
@@ -724,9 +723,7 @@ def punishment_sought(source: Token, target: Token) -> tuple[str, str] | None:
         return None
     for ancestor in list(noun.ancestors)[:3]:
         if ancestor.lemma_.lower() in APPEAL_LEMMAS and ancestor.pos_ == "VERB":
-            if any(c.i == source.i for c in ancestor.children if c.dep_ == "nsubj") or source.i in {
-                t.i for t in ancestor.subtree if t.dep_ == "nsubj"
-            }:
+            if any(t.i == source.i and t.dep_ == "nsubj" for t in ancestor.subtree):
                 return "111", f"calls for {noun.text} against '{target.text}'"
     return None
 
@@ -779,6 +776,7 @@ def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candida
     linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
     heads = [t for t in sentence if actors.get(t) is not None]
     events: list[Candidate] = []
+    done: set[tuple[str | None, str | None, str]] = set()
     for target in heads:
         if target.dep_ not in {"nsubj", "nsubjpass"} or target.head.dep_ not in {"ccomp", "xcomp"}:
             continue
@@ -792,9 +790,9 @@ def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candida
             if s.actor.code and s.actor.code == t.actor.code:
                 continue
             code, note = ruled
-            done = {(e.source.actor.code, e.target.actor.code, e.cameo) for e in events if e.source and e.target}
             if (s.actor.code, t.actor.code, code) in done:
                 continue  # "Ozal said he was confident ...": the speaker and his pronoun
+            done.add((s.actor.code, t.actor.code, code))
             entry = replace(_REPORTED_ENTRY, cameo=code)
             events.append(
                 Candidate(
@@ -839,15 +837,12 @@ def _phone_call(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[C
     for purpose in _children(verb, "advcl", "xcomp"):
         words = {purpose.lemma_.lower(), *(c.lemma_.lower() for c in purpose.children if c.dep_ == "dobj")}
         if any(c.lower_ == "to" for c in purpose.children if c.dep_ == "aux"):
-            if (
-                words & {"support", "solidarity", "backing", "congratulation"}
-                or purpose.lemma_.lower() in CALL_PURPOSES
-            ):
-                code = (
-                    "051"
-                    if words & {"support", "solidarity", "backing"}
-                    else CALL_PURPOSES.get(purpose.lemma_.lower(), "051")
-                )
+            if words & {"support", "solidarity", "backing"}:
+                code = "051"
+            elif purpose.lemma_.lower() in CALL_PURPOSES:
+                code = CALL_PURPOSES[purpose.lemma_.lower()]
+            elif words & {"congratulation"}:
+                code = "051"
             elif words & {"condolence", "sympathy"}:
                 code = "018"
             notes = [f"telephone call to '{purpose.text}'"]
@@ -969,8 +964,11 @@ def _code_trigger(
         notes.append("joint exercises coded as military cooperation")
     reciprocal = entry.frame == "reciprocal" or cameo == "062"
     # "each other", "one another": what coordinated sides do to each other is done by each to each.
-    mutual = any(t.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in t.children) for t in trigger.subtree)
-    mutual = mutual or any(t.lower_ == "another" and t.nbor(-1).lower_ == "one" for t in trigger.subtree if t.i > 0)
+    mutual = any(
+        (t.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in t.children))
+        or (t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one")
+        for t in trigger.subtree
+    )
     if mutual and len(sources) >= 2:
         targets = []
     joint = (
