@@ -3,7 +3,7 @@ intended actions, and events whose sides act together."""
 
 import pytest
 
-from polevent.events import REFUSAL_CODES, refusal_code
+from polevent.leaves import REFUSAL_CODES, refusal_code
 from polevent.ontology import cameo_codes
 
 

@@ -25,14 +25,12 @@ from .events import (
     Candidate,
     clause_context,
     find_candidates,
-    intent_code,
     punishment_sought,
-    refine_threat,
-    refusal_code,
     reported_demand,
 )
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
+from .leaves import demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry, lexicon
 from .model import PairModel, Prediction, pair_features, shipped_model
 from .nlp import load_pipeline, pipeline_name
@@ -421,15 +419,16 @@ class Coder:
             ruled = check(source_span.root, target_span.root)
             if ruled is not None:
                 code, note = ruled
-                entry = LexiconEntry(name, "verb", None, frozenset(), code, "content", "rule")
                 head = target_span.root.head
+                code, refined = demanded_code(head, code, lex)
+                entry = LexiconEntry(name, "verb", None, frozenset(), code, "content", "rule")
                 return Candidate(
                     head,
                     entry,
                     code,
                     source_actor,
                     target_actor,
-                    [note],
+                    [note, *([refined] if refined else [])],
                     0.7,
                     None,
                     "given source",
@@ -455,9 +454,9 @@ class Coder:
                 "given target",
                 "none",
             )
-        token, entry, _ = trigger
+        token, entry, obj = trigger
         context = clause_context(token, lex, sentence)
-        cameo, refined = refine_threat(token, entry.cameo, lex)
+        cameo, refined = refine_leaf(token, entry.cameo, lex, obj, (source_span.start_char, source_span.end_char))
         notes = ["pair mode: trigger on the path between the actors", *([refined] if refined else [])]
         rule = ""
         weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, DocumentActors
+from .leaves import THREAT_CODES, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -187,136 +188,11 @@ HAPPEN_LEMMAS = {"take", "happen", "occur", "materialize", "materialise", "go", 
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
 
-# How an intended or promised action is coded (CAMEO 03x for cooperation, 13x
-# for conflict). Keys are the most specific prefix of the embedded code.
-INTENT_CODES = {
-    "04": "036",
-    "045": "039",
-    "05": "032",
-    "057": "030",
-    "06": "031",
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    "07": "033",
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "08": "035",
-    "081": "0351",
-    "082": "0352",
-    "083": "034",
-    "084": "0353",
-    "085": "0354",
-    "086": "0355",
-    "087": "0356",
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "160": "1313",
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "17": "137",
-    "172": "132",
-    "1721": "1321",
-    "1722": "1322",
-    "1723": "1323",
-    "1724": "1324",
-    "18": "1383",
-    "19": "138",
-    "190": "1384",
-    "191": "1381",
-    "192": "1382",
-    "193": "1384",
-    "194": "1384",
-    "195": "1384",
-    "20": "1383",
-    "204": "1385",
-}
-THREAT_CODES = {key: value for key, value in INTENT_CODES.items() if key[:2] >= "14"}
-# How refusing a cooperative action is coded (CAMEO 12x): "will not lift the embargo" is 1244,
-# "would not meet" 125. Keys are the most specific prefix of the refused action's code.
-REFUSAL_CODES = {
-    "03": "120",
-    "031": "1211",
-    "0311": "1211",
-    "0312": "1212",
-    "033": "121",
-    "034": "123",
-    "035": "124",
-    "0351": "1241",
-    "0352": "1242",
-    "0353": "1243",
-    "0354": "1244",
-    "0355": "1245",
-    "0356": "1246",
-    "036": "125",
-    "037": "127",
-    "038": "120",
-    "039": "126",
-    "04": "125",
-    "05": "120",
-    "057": "127",
-    "06": "121",
-    "061": "1211",
-    "062": "1212",
-    "07": "121",
-    "08": "124",
-    "081": "1241",
-    "082": "1242",
-    "083": "123",
-    "084": "1243",
-    "085": "1244",
-    "086": "1245",
-    "087": "1246",
-}
 #: Modals that make a negated action a refusal ("will not", "won't", "would not", "cannot").
 REFUSAL_MODALS = {"will", "wo", "would", "shall", "'ll", "can", "ca", "could"}
-KEEP_ROOTS = {"01", "02", "03", "09", "10", "11", "12", "13"}  # "will investigate" is still an investigation
 # Verbal events that need an addressee: when the sentence names none, the
 # discourse supplies one (the other side of the last event).
 TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
-
-
-def refusal_code(code: str) -> str | None:
-    """The 12x code for refusing the cooperative action ``code``; None for other actions."""
-    for length in (4, 3, 2):
-        if code[:length] in REFUSAL_CODES:
-            return REFUSAL_CODES[code[:length]]
-    return None
-
-
-def refine_threat(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, str]:
-    """A generic threat (130) takes the code of what is threatened: "threatened to break relations
-    with Russia" is 1313, "threatened to halt the talks" 134 (with a note), else it stays."""
-    if code != "130":
-        return code, ""
-    for clause in trigger.children:
-        if clause.dep_ not in {"xcomp", "ccomp"} or clause.pos_ != "VERB":
-            continue
-        matched = lexicon.match(clause)
-        if matched is None:
-            continue
-        threat = intent_code(matched[0].cameo, THREAT_CODES)
-        if threat is not None and threat[:2] == "13":
-            return threat, f"threat to '{clause.text}': {threat}"
-    return code, ""
-
-
-def intent_code(code: str, table: dict[str, str] = INTENT_CODES) -> str | None:
-    """The 03x/13x code for intending ``code``; None when the code stays as it is."""
-    if code[:2] in KEEP_ROOTS:
-        return code
-    for length in (4, 3, 2):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
 
 
 @dataclass(slots=True)
@@ -749,7 +625,7 @@ def find_candidates(
         candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
-    candidates.extend(_reported_events(sentence, actors, candidates))
+    candidates.extend(_reported_events(sentence, lexicon, actors, candidates))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
     # One event per dyad and code in a sentence ("is considering sending aid": both verbs say 014).
@@ -770,7 +646,9 @@ def find_candidates(
 _REPORTED_ENTRY = LexiconEntry("(reported clause)", "verb", None, frozenset(), "100", "content", "rule")
 
 
-def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candidate]) -> list[Candidate]:
+def _reported_events(
+    sentence: Span, lexicon: Lexicon, actors: DocumentActors, found: list[Candidate]
+) -> list[Candidate]:
     """Open mode: "Russia says Israel must end its strikes" (100), "... hoped Japan would ..." (013),
     "... skeptical that China would ..." (012), between the holder and the clause's subject."""
     linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
@@ -790,6 +668,7 @@ def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candida
             if s.actor.code and s.actor.code == t.actor.code:
                 continue
             code, note = ruled
+            code, refined = demanded_code(target.head, code, lexicon)
             if (s.actor.code, t.actor.code, code) in done:
                 continue  # "Ozal said he was confident ...": the speaker and his pronoun
             done.add((s.actor.code, t.actor.code, code))
@@ -801,7 +680,7 @@ def _reported_events(sentence: Span, actors: DocumentActors, found: list[Candida
                     code,
                     s,
                     t,
-                    [note],
+                    [note, *([refined] if refined else [])],
                     0.7,
                     None,
                     "holder",
@@ -953,7 +832,8 @@ def _code_trigger(
     else:
         sources, source_role = clause_subject(trigger, actors)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
-    cameo, refined = refine_threat(trigger, cameo, lexicon)
+    source_span = (sources[0].actor.start, sources[0].actor.end) if sources else None
+    cameo, refined = refine_leaf(trigger, cameo, lexicon, obj, source_span)
     if refined:
         notes.append(refined)
     if is_noun and cameo[:2] in {"18", "19"} and any(c.lower_ == "mass" for c in trigger.children):
