@@ -193,4 +193,5 @@ def test_thing_targets_are_an_option_and_stay_uncoded():
     assert event.source is not None and event.source.code == "HUNGOV"
     assert event.target is not None and event.target.text == "the European sanctions package"
     assert event.target.code is None and event.cameo_root == "12"
-    assert event.explanation.startswith("model ->") and "thing acted on" in event.explanation
+    # The lexicon's trigger now takes the thing too (before, only the classifier's events did).
+    assert event.explanation.startswith("lexicon 'veto'") and "thing acted on" in event.explanation

@@ -180,3 +180,37 @@ def test_a_hope_about_someone_else_is_only_a_comment(coder):
     text = "The Chadian justice minister said she hoped the French officers would soon be charged by prosecutors."
     events = coder.code(text, date="2024-03-04")
     assert {e.cameo_root for e in events} == {"01"}, [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        # No one named: the place of the event is the target when it is another country's.
+        ("Russia held large military exercises in Belarus on Monday.", "RUS", "BLR", "150"),
+        ("Egyptian mediators proposed a truce in Gaza.", "EGYGOV", "PSE", "0356"),
+    ],
+)
+def test_a_foreign_place_is_the_target_when_no_one_is_named(coder, text, source, target, code):
+    events = coder.code(text, date="2024-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target] == [
+        (source, target, code)
+    ]
+
+
+@pytest.mark.model
+def test_a_place_of_ones_own_country_is_no_target(coder):
+    events = coder.code("Nigeria deployed troops in Lagos after the riots.", date="2024-03-01")
+    assert all(e.target is None or e.target.country != "NGA" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_thing_targets_of_lexicon_events():
+    from polevent.coder import Coder
+
+    text = "The United Nations criticised the court ruling."
+    assert Coder(thing_targets=False).code(text, date="2024-03-01") == []
+    (event,) = Coder(thing_targets=True).code(text, date="2024-03-01")
+    assert event.source.code == "IGOUNO" and event.cameo == "111"
+    assert event.target.text == "the court ruling" and event.target.code is None
+    assert "the thing acted on" in event.explanation

@@ -215,7 +215,7 @@ class Coder:
         actors = resolve_document(kb, doc, anchor)
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            candidates.extend(find_candidates(sentence, lex, actors, candidates))
+            candidates.extend(find_candidates(sentence, lex, actors, candidates, things=self.thing_targets))
         classifier = self.classifier
         if classifier is not None:
             rescored = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
@@ -297,14 +297,25 @@ class Coder:
         acted_on = {(c.trigger.i, c.target.actor.start) for c in found if c.target is not None}
         extra: list[Candidate] = []
         for sentence in doc.sents:
-            mentions = [m for i, m in actors.order if sentence.start <= i < sentence.end]
-            mentions = [m for m in _usable(mentions) if not _placed(doc, m)]
-            if len(mentions) < 2 or len(mentions) > 6:
+            present = _usable([m for i, m in actors.order if sentence.start <= i < sentence.end])
+            mentions = [m for m in present if not _placed(doc, m)]
+            if len(mentions) < 1 or len(present) > 6:
                 continue
+            acting = {c.source.actor.start for c in found if c.source is not None and c.target is not None}
             for source in mentions:
                 if not _agentive(doc, source):
                     continue
-                for target in mentions:
+                # A place is a target only for a source that acts on nobody else ("agreed to a ceasefire
+                # in eastern Ukraine"), and only a place of another country.
+                places = [
+                    m
+                    for m in present
+                    if m not in mentions
+                    and source.actor.start not in acting
+                    and source.actor.country is not None
+                    and m.actor.country not in {None, source.actor.country}
+                ]
+                for target in mentions + places:
                     if source is target or (source.actor.code and source.actor.code == target.actor.code):
                         continue
                     if source.actor.start < target.actor.end and target.actor.start < source.actor.end:

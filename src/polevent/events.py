@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, DocumentActors
+from .actors import ActorMention, DocumentActors, thing_mention
 from .leaves import THREAT_CODES, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry
 
@@ -605,9 +605,10 @@ def punishment_sought(source: Token, target: Token) -> tuple[str, str] | None:
 
 
 def find_candidates(
-    sentence: Span, lexicon: Lexicon, actors: DocumentActors, discourse: list[Candidate]
+    sentence: Span, lexicon: Lexicon, actors: DocumentActors, discourse: list[Candidate], *, things: bool = False
 ) -> list[Candidate]:
-    """Coded events in one sentence, in trigger order."""
+    """Coded events in one sentence, in trigger order. With ``things``, an event whose target is no
+    actor takes the thing it acts on as target ("condemned the decision")."""
     matches: list[tuple[Token, LexiconEntry, Token | None]] = []
     consumed: set[int] = set()
     for token in sentence:
@@ -622,7 +623,9 @@ def find_candidates(
     for trigger, entry, obj in matches:
         if trigger.i in consumed or entry.frame == "intent":
             continue
-        candidates.extend(_code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates))
+        candidates.extend(
+            _code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates, things=things)
+        )
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
     candidates.extend(_reported_events(sentence, lexicon, actors, candidates))
@@ -790,6 +793,8 @@ def _code_trigger(
     lexicon: Lexicon,
     actors: DocumentActors,
     discourse: list[Candidate],
+    *,
+    things: bool = False,
 ) -> list[Candidate]:
     context = clause_context(trigger, lexicon, sentence)
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
@@ -896,18 +901,25 @@ def _code_trigger(
         return []
     if not sources:
         return []
+    if not targets and things and cameo[:2] != "14":
+        thing = _thing_target(trigger, obj, actors)
+        if thing is not None:
+            targets, target_role = [thing], "the thing acted on"
     if not targets and cameo[:2] in TARGET_NEEDED_ROOTS:
         inferred = _discourse_target(sources[0], discourse)
         if inferred is not None:
             targets, target_role = [inferred], "the other side in the preceding event"
             confidence -= 0.25
-    if not targets and cameo[:2] == "14":
-        # A protest with no one named is aimed at the authorities of the place it is held in.
-        for prep in _children(trigger, "prep"):
-            if prep.lower_ in {"in", "at", "outside"}:
+    if not targets:
+        # An action with no one named is aimed at the place it happens in, when that place is another
+        # country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine"); a protest at the
+        # authorities of the place it is held in.
+        holders = [trigger, *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else [])]
+        for prep in (p for holder in holders for p in _children(holder, "prep")):
+            if prep.lower_ in {"in", "at", "outside", "inside"}:
                 place = _actors(_children(prep, "pobj"), actors)
-                if place and all(p.actor.country != s.actor.country for s in sources for p in place):
-                    targets, target_role = place[:1], f"place of the protest ('{prep.lower_}')"
+                if place and all(p.actor.country not in {None, s.actor.country} for s in sources for p in place):
+                    targets, target_role = place[:1], f"place of the event ('{prep.lower_}')"
                     break
     if not targets and cameo[:2] != "14":
         return []
@@ -929,6 +941,26 @@ def _code_trigger(
             Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
         )
     return results
+
+
+#: Prepositions whose object is what a trigger acts on ("protested against the law", "an attack on the church").
+THING_PREPS = {"against", "on", "into", "over", "at", "of"}
+
+
+def _thing_target(trigger: Token, obj: Token | None, actors: DocumentActors) -> ActorMention | None:
+    """The thing an event acts on when no actor is named: its object, passive subject or the object
+    of an against/on/into phrase; None when that is a pronoun, an actor, or the trigger's own noun."""
+    nouns = _children(trigger, "dobj", "nsubjpass")
+    if trigger.pos_ in {"NOUN", "PROPN"} or not nouns:
+        nouns += [
+            p for prep in _children(trigger, "prep") if prep.lower_ in THING_PREPS for p in _children(prep, "pobj")
+        ]
+    for noun in nouns:
+        if obj is not None and noun.i == obj.i:
+            continue
+        if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
+            return thing_mention(noun)
+    return None
 
 
 def _joint(trigger: Token, obj: Token | None) -> bool:
