@@ -214,3 +214,34 @@ def test_thing_targets_of_lexicon_events():
     assert event.source.code == "IGOUNO" and event.cameo == "111"
     assert event.target.text == "the court ruling" and event.target.code is None
     assert "the thing acted on" in event.explanation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        # A passive with no agent: the author of the attack its "in" phrase names.
+        (
+            "Twelve Afghan soldiers were killed in a Taliban ambush in Kandahar, officials said.",
+            "AFGREBTAL",
+            "AFGMIL",
+            "190",
+        ),
+        ("Two Ukrainian soldiers were killed in Russian artillery shelling near Kharkiv.", "RUS", "UKRMIL", "194"),
+    ],
+)
+def test_the_author_of_an_attack_named_in_a_phrase(coder, text, source, target, code):
+    events = coder.code(text, date="2024-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.target] == [(source, target, code)]
+
+
+@pytest.mark.model
+def test_who_reports_a_killing_is_not_its_author(coder):
+    events = coder.code("Three villagers were killed in Kandahar, Afghan officials said.", date="2024-03-01")
+    assert events == [], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_an_air_strike_is_no_labour_strike(coder):
+    (event,) = coder.code("An Israeli air strike on Rafah killed five Palestinian civilians.", date="2024-03-01")
+    assert event.cameo_root == "19" and event.source.country == "ISR", event.explanation

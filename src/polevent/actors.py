@@ -295,6 +295,19 @@ def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str 
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
 
+#: Nouns too vague to be what an event acts on ("played a part", "efforts to ...", "expressed appreciation").
+VAGUE_THINGS = {"part", "effort", "way", "step", "role", "time", "appreciation", "thing", "lot", "kind", "sort", "bit"}
+#: Entity types that are never acted on: dates, times, amounts.
+NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def is_thing(head: Token) -> bool:
+    """Whether a noun can be the thing an event acts on ("the decision"), not a date, amount or vague word."""
+    return (
+        head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ not in NOT_THINGS and head.lemma_.lower() not in VAGUE_THINGS
+    )
+
+
 def thing_mention(head: Token) -> ActorMention:
     """The noun phrase of a thing acted on ("the proposal", "a court decision"): a target with no code."""
     tokens = [t for t in phrase_tokens(head) if not t.is_punct]

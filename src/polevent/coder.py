@@ -16,7 +16,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, DocumentActors, person_actor, resolve_document, resolve_span, thing_mention
+from .actors import (
+    ActorMention,
+    DocumentActors,
+    is_thing,
+    person_actor,
+    resolve_document,
+    resolve_span,
+    thing_mention,
+)
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import (
@@ -243,7 +251,7 @@ class Coder:
                 objects += [
                     thing_mention(c)
                     for c in verb.children
-                    if c.dep_ == "dobj" and actors.get(c) is None and c.pos_ in {"NOUN", "PROPN"}
+                    if c.dep_ == "dobj" and actors.get(c) is None and is_thing(c)
                 ]
             objects += [
                 actors.get(p) for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, DocumentActors, thing_mention
-from .leaves import THREAT_CODES, demanded_code, intent_code, refine_leaf, refusal_code
+from .actors import ActorMention, DocumentActors, is_thing, thing_mention
+from .leaves import THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -836,6 +836,8 @@ def _code_trigger(
         target_role = "subject of the reported clause"
     else:
         sources, source_role = clause_subject(trigger, actors)
+        if not sources:
+            sources, source_role = _agent_in_phrase(trigger, actors, lexicon)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
     source_span = (sources[0].actor.start, sources[0].actor.end) if sources else None
     cameo, refined = refine_leaf(trigger, cameo, lexicon, obj, source_span)
@@ -863,9 +865,9 @@ def _code_trigger(
         targets, target_role = sources[1:], "coordinated subject"
     if context.speech is not None and speakers and entry.frame != "content":
         speaker = speakers[0]
-        if not sources:
+        if not sources and cameo[:2] < "14":  # who reports a killing is not its author
             sources, source_role = [speaker], "speaker"
-        elif all(
+        elif sources and all(
             s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector} for s in sources
         ):
             sources, source_role = [speaker], "speaker, speaking for its own side"
@@ -958,9 +960,31 @@ def _thing_target(trigger: Token, obj: Token | None, actors: DocumentActors) -> 
     for noun in nouns:
         if obj is not None and noun.i == obj.i:
             continue
-        if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
+        if is_thing(noun) and actors.get(noun) is None:
             return thing_mention(noun)
     return None
+
+
+def _agent_in_phrase(verb: Token, actors: DocumentActors, lexicon: Lexicon) -> tuple[list[ActorMention], str]:
+    """ "Four children were killed in Israeli tank shelling": a passive with no by-agent takes the
+    author of the action its "in" phrase names (the noun's modifier, possessor or by-phrase)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [], ""
+    for prep in _children(verb, "prep"):
+        if prep.lower_ != "in":
+            continue
+        for noun in _children(prep, "pobj"):
+            matched = lexicon.match(noun)
+            weapon = any(noun.lemma_.lower() in words for words in WEAPONS.values())
+            if not weapon and (matched is None or matched[0].cameo[:2] not in {"18", "19", "20"}):
+                continue  # "killed in Kandahar": a place, not an action
+            own = actors.get(noun)  # "in a Taliban ambush", "in Israeli tank fire": the phrase names its author
+            if own is not None and noun.pos_ == "NOUN":
+                return [own], f"author of '{noun.text}'"
+            sources, role, _, _ = noun_frame(noun, actors)
+            if sources:
+                return sources, f"{role} of '{noun.text}'"
+    return [], ""
 
 
 def _joint(trigger: Token, obj: Token | None) -> bool:
