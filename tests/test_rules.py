@@ -245,3 +245,38 @@ def test_who_reports_a_killing_is_not_its_author(coder):
 def test_an_air_strike_is_no_labour_strike(coder):
     (event,) = coder.code("An Israeli air strike on Rafah killed five Palestinian civilians.", date="2024-03-01")
     assert event.cameo_root == "19" and event.source.country == "ISR", event.explanation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        # Receiving and facing: the giver in the "from" phrase acts on the subject.
+        ("Kenya received military aid from Britain.", "GBR", "KEN", "072"),
+        ("The Bolivian rebels received weapons from the Venezuelan government.", "VENGOV", "BOLREB", "072"),
+        # (the demand takes the code of what is demanded: recognition, diplomatic cooperation)
+        ("The Serbian government faces pressure from Germany to recognise Kosovo.", "DEU", "SRBGOV", "102"),
+        # A claim of responsibility targets whoever or wherever the claimed attack was aimed at.
+        (
+            "A Somali militant group claimed responsibility for a bombing that killed shoppers"
+            " at a market in Kenya's capital.",
+            "SOMREB",
+            "KEN",
+            "015",
+        ),
+    ],
+)
+def test_converse_verbs_and_claims(coder, text, source, target, code):
+    events = coder.code(text, date="2015-01-01")
+    assert (source, target, code) in [(e.source.code, e.target.code, e.cameo) for e in events if e.target], [
+        e.explanation for e in events
+    ]
+
+
+@pytest.mark.model
+def test_a_hyphenated_name_split_by_the_parser_is_one_actor(coder):
+    events = coder.code("The Somali militant group al-Shabab attacked Kenyan troops.", date="2015-01-01")
+    coded = {(e.source.code, e.target.code) for e in events if e.target}
+    assert ("SOMREBSHB", "KENMIL") in coded
+    assert all(e.source.code is not None for e in events), [e.explanation for e in events]
+    assert not any({e.source.code, e.target.code} == {"SOMREB", "SOMREBSHB"} for e in events if e.target)

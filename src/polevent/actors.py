@@ -89,12 +89,29 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ in RIGHT_PARTS and child.i == end + 1:
             end = child.right_edge.i
+    # "al-Shabab" that the parser split into three words of one entity: the whole hyphenated name.
+    glued = head.ent_type_ != "" and head.pos_ == "PROPN"
+    while glued and start >= 2 and _hyphened(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    while glued and end + 2 < len(doc) and _hyphened(doc[end], doc[end + 1], doc[end + 2]):
+        end += 2
     tokens = [doc[i] for i in range(start, end + 1)]
     # A coordinated phrase ("Pakistan and India") is two actors: keep the head's own conjunct.
     for token in tokens:
         if token.dep_ in {"cc", "conj"} and token.head.i == head.i:
             return [t for t in tokens if t.i > token.right_edge.i or t.i < token.left_edge.i]
     return tokens
+
+
+def _hyphened(left: Token, hyphen: Token, right: Token) -> bool:
+    """Three tokens written as one hyphenated word of one named entity ("al", "-", "Shabab")."""
+    return (
+        hyphen.text == "-"
+        and not left.whitespace_
+        and not hyphen.whitespace_
+        and left.ent_type_ != ""
+        and left.ent_type_ == hyphen.ent_type_ == right.ent_type_
+    )
 
 
 def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:

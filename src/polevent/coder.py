@@ -328,6 +328,9 @@ class Coder:
                         continue
                     if source.actor.start < target.actor.end and target.actor.start < source.actor.end:
                         continue  # "French and German troops": one phrase, two sides acting together
+                    first, second = sorted((source.actor, target.actor), key=lambda a: a.start)
+                    if doc.text[first.end : second.start].strip(" ,") == "":
+                        continue  # "the militant group al-Shabab", "Russia, China": one side named twice, or a list
                     if source.actor.country is None and target.actor.country is None:
                         continue  # two countryless words ("the court", "police") are too weak a pair
                     same_country = source.actor.country is not None and source.actor.country == target.actor.country

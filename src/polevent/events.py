@@ -366,6 +366,14 @@ def verb_targets(
             found, role = verb_targets(clause, actors, None)
             if found:
                 return found, f"{role} of '{clause.text}'"
+    if code[:3] == "015":
+        # "claimed responsibility for an attack targeting shoppers at a mall in Kenya's capital": whoever
+        # or wherever the claimed action was aimed at, however deep in its phrase.
+        for prep in (p for holder in [verb, *nouns] for p in _children(holder, "prep") if p.lower_ == "for"):
+            inside = [m for t in prep.subtree if t.i != prep.i for m in _actors([t], actors)]
+            coded = [m for m in inside if m.actor.code]  # a known actor before an unknown name
+            if coded or inside:
+                return (coded or inside)[:1], f"in the claimed '{prep.lower_}' phrase"
     # "an offensive in its war with Iraq": the other side of the war the action is part of.
     for holder in [verb, *nouns]:
         for prep in _children(holder, "prep"):
@@ -839,10 +847,21 @@ def _code_trigger(
         if not sources:
             sources, source_role = _agent_in_phrase(trigger, actors, lexicon)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
+        if entry.frame == "converse":  # "received weapons from X": X gives, the subject receives
+            givers = [
+                mention
+                for holder in (trigger, *([obj] if obj is not None else []))
+                for prep in _children(holder, "prep")
+                if prep.lower_ == "from"
+                for mention in _actors(_children(prep, "pobj"), actors)
+            ]
+            sources, source_role, targets, target_role = givers, "'from' phrase", sources, f"receiver ({source_role})"
     source_span = (sources[0].actor.start, sources[0].actor.end) if sources else None
     cameo, refined = refine_leaf(trigger, cameo, lexicon, obj, source_span)
     if refined:
         notes.append(refined)
+    if cameo == "015" and obj is not None:
+        rule = "claim"  # "claimed responsibility for the bombing": the claim, not the bombing it names
     if is_noun and cameo[:2] in {"18", "19"} and any(c.lower_ == "mass" for c in trigger.children):
         cameo = "202"
         notes.append("'mass' killing coded as mass violence")
@@ -916,7 +935,11 @@ def _code_trigger(
         # An action with no one named is aimed at the place it happens in, when that place is another
         # country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine"); a protest at the
         # authorities of the place it is held in.
-        holders = [trigger, *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else [])]
+        holders = [
+            trigger,
+            *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else []),
+            *([obj] if obj is not None else []),  # "attended a summit in Switzerland"
+        ]
         for prep in (p for holder in holders for p in _children(holder, "prep")):
             if prep.lower_ in {"in", "at", "outside", "inside"}:
                 place = _actors(_children(prep, "pobj"), actors)

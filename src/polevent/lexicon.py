@@ -17,7 +17,7 @@ from .ontology import cameo_codes, read_data_table
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FRAMES = {"direct", "reciprocal", "speech", "content", "intent"}
+FRAMES = {"direct", "reciprocal", "speech", "content", "intent", "converse"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 
 
