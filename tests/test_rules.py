@@ -280,3 +280,11 @@ def test_a_hyphenated_name_split_by_the_parser_is_one_actor(coder):
     assert ("SOMREBSHB", "KENMIL") in coded
     assert all(e.source.code is not None for e in events), [e.explanation for e in events]
     assert not any({e.source.code, e.target.code} == {"SOMREB", "SOMREBSHB"} for e in events if e.target)
+
+
+@pytest.mark.model
+def test_what_someone_is_asked_to_do_is_not_the_askers_act(coder):
+    events = coder.code("The Chilean senate asked President Boric to help Bolivia.", date="2024-03-01")
+    pairs = {(e.source.text, e.target.text) for e in events if e.target}
+    assert ("Chilean senate", "President Boric") in pairs
+    assert not any(s == "Chilean senate" and t == "Bolivia" for s, t in pairs), [e.explanation for e in events]

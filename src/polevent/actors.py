@@ -304,8 +304,8 @@ UNKNOWN_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
 
 def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str | None) -> ActorMention | None:
     """A well-formed actor the knowledge base does not know: kept with its text and no code."""
-    if head.ent_type_ not in UNKNOWN_ENTITY_TYPES or head.pos_ != "PROPN":
-        return None
+    if head.ent_type_ not in UNKNOWN_ENTITY_TYPES or head.pos_ != "PROPN" or not any(c.isalpha() for c in head.text):
+        return None  # a hyphen the tagger took for a name ("al - Shabab") is none
     mention = ActorMention(
         _make(tokens), person=head.ent_type_ == "PERSON", how="a name the knowledge base does not know"
     )

@@ -32,6 +32,7 @@ from .events import (
     SPEECH_LEMMAS,
     Candidate,
     clause_context,
+    clause_subject,
     find_candidates,
     punishment_sought,
     reported_demand,
@@ -342,9 +343,11 @@ class Coder:
                     if spans is None:
                         continue
                     s_span, t_span = spans
-                    path = {t.i for t in _path(s_span.root, t_span.root)}
-                    if any((i, target.actor.start) in acted_on for i in path):
+                    path = _path(s_span.root, t_span.root)
+                    if any((t.i, target.actor.start) in acted_on for t in path):
                         continue
+                    if any(_someone_elses(t, source, target, actors) for t in path):
+                        continue  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
                     features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                     full = classifier.predict(features, "plover", top=20)
                     raw = dict(zip(full.labels, full.scores, strict=True))
@@ -580,9 +583,18 @@ def _agentive(doc: Doc, mention: ActorMention) -> bool:
     head = _mention_head(doc, mention)
     if head is None:
         return False
-    if head.dep_ in {"nsubj", "nsubjpass", "poss"} or (head.dep_ == "pobj" and head.head.lower_ == "by"):
+    if head.dep_ in {"nsubj", "poss"} or (head.dep_ == "pobj" and head.head.lower_ == "by"):
         return True
     return head.dep_ in {"compound", "amod", "conj", "appos"} and head.head.dep_ in {"nsubj", "poss"}
+
+
+def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, actors: DocumentActors) -> bool:
+    """Whether ``verb`` is a clause done by a third actor ("asked Obama to help Iran": Obama helps)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp":
+        return False
+    doers, _ = clause_subject(verb, actors)
+    sides = {source.actor.start, target.actor.start}
+    return bool(doers) and all(d.actor.start not in sides for d in doers)
 
 
 def _usable(mentions: Sequence[ActorMention | None]) -> list[ActorMention]:
