@@ -288,3 +288,11 @@ def test_what_someone_is_asked_to_do_is_not_the_askers_act(coder):
     pairs = {(e.source.text, e.target.text) for e in events if e.target}
     assert ("Chilean senate", "President Boric") in pairs
     assert not any(s == "Chilean senate" and t == "Bolivia" for s, t in pairs), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_an_action_on_a_thing_targets_the_foreign_actor_named_in_it(coder):
+    text = "The European Union criticised a wave of arrests of journalists in Turkey."
+    (event,) = coder.code(text, date="2024-03-01")
+    assert event.source.code == "IGOEEC" and event.target.country == "TUR" and event.cameo == "111"
+    assert "named in the phrase of 'wave'" in event.explanation

@@ -224,7 +224,7 @@ class Coder:
         actors = resolve_document(kb, doc, anchor)
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            candidates.extend(find_candidates(sentence, lex, actors, candidates, things=self.thing_targets))
+            candidates.extend(find_candidates(sentence, lex, actors, candidates, things=self.thing_targets, deep=True))
         classifier = self.classifier
         if classifier is not None:
             rescored = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]

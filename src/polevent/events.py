@@ -613,10 +613,17 @@ def punishment_sought(source: Token, target: Token) -> tuple[str, str] | None:
 
 
 def find_candidates(
-    sentence: Span, lexicon: Lexicon, actors: DocumentActors, discourse: list[Candidate], *, things: bool = False
+    sentence: Span,
+    lexicon: Lexicon,
+    actors: DocumentActors,
+    discourse: list[Candidate],
+    *,
+    things: bool = False,
+    deep: bool = False,
 ) -> list[Candidate]:
-    """Coded events in one sentence, in trigger order. With ``things``, an event whose target is no
-    actor takes the thing it acts on as target ("condemned the decision")."""
+    """Coded events in one sentence, in trigger order. With ``deep`` (open mode), an event with no
+    target takes an actor or place named deep in the phrase of what it acts on; with ``things``, the
+    thing it acts on ("condemned the decision")."""
     matches: list[tuple[Token, LexiconEntry, Token | None]] = []
     consumed: set[int] = set()
     for token in sentence:
@@ -632,7 +639,9 @@ def find_candidates(
         if trigger.i in consumed or entry.frame == "intent":
             continue
         candidates.extend(
-            _code_trigger(trigger, entry, obj, sentence, lexicon, actors, discourse + candidates, things=things)
+            _code_trigger(
+                trigger, entry, obj, sentence, lexicon, actors, discourse + candidates, things=things, deep=deep
+            )
         )
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
@@ -803,6 +812,7 @@ def _code_trigger(
     discourse: list[Candidate],
     *,
     things: bool = False,
+    deep: bool = False,
 ) -> list[Candidate]:
     context = clause_context(trigger, lexicon, sentence)
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
@@ -922,6 +932,8 @@ def _code_trigger(
         return []
     if not sources:
         return []
+    if not targets and deep and cameo[:2] != "14":
+        targets, target_role = _deep_target(trigger, obj, actors, sources)
     if not targets and things and cameo[:2] != "14":
         thing = _thing_target(trigger, obj, actors)
         if thing is not None:
@@ -966,6 +978,30 @@ def _code_trigger(
             Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
         )
     return results
+
+
+def _deep_target(
+    trigger: Token, obj: Token | None, actors: DocumentActors, sources: list[ActorMention]
+) -> tuple[list[ActorMention], str]:
+    """ "condemned the bombing of a military academy in Tripoli", "ready to contribute air support to a
+    force in Somalia": an action on a thing targets the first known actor or place of another country
+    named inside the thing's phrase."""
+    countries = {s.actor.country for s in sources}
+    nouns = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and (obj is None or c.i != obj.i)]
+    nouns += [
+        p
+        for prep in _children(trigger, "prep")
+        if prep.lower_ in THING_PREPS | {"to", "for"}
+        for p in _children(prep, "pobj")
+    ]
+    if obj is not None:
+        nouns += [p for prep in _children(obj, "prep") for p in _children(prep, "pobj")]
+    for noun in nouns:
+        for token in noun.subtree:
+            mention = actors.get(token)
+            if mention is not None and mention.actor.code and mention.actor.country not in countries | {None}:
+                return [mention], f"named in the phrase of '{noun.text}'"
+    return [], ""
 
 
 #: Prepositions whose object is what a trigger acts on ("protested against the law", "an attack on the church").
