@@ -110,3 +110,20 @@ def test_open_mode_scores_actors_of_gold_without_spans(coder, tmp_path):
     assert result["actors"]["target_country"] == {"n": 1, "accuracy": 1.0}
     assert result["actors"]["source_sector"] == {"n": 1, "accuracy": 0.0}  # coded POL, no sector
     assert "target_sector" not in result["actors"]  # the gold gives none
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A modifier naming a backer or a base is not the actor's own country.
+        ("The Al Qaeda-linked Somali militant group attacked Kenyan troops.", "SOMREB"),
+        ("A Damascus-based Palestinian guerrilla group attacked Israeli troops.", "PSEREB"),
+        # A hyphenated name the parser split is still the name.
+        ("The Somali militant group al-Shabab attacked Kenyan troops.", "SOMREBSHB"),
+    ],
+)
+def test_affiliations_are_not_the_actors_own(coder, text, code):
+    sources = [e.source.code for e in coder.code(text, date="2015-01-01")]
+    assert code in sources, sources
+    assert "IMGREB" not in sources and "SYRREB" not in sources

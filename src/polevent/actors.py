@@ -114,9 +114,34 @@ def _hyphened(left: Token, hyphen: Token, right: Token) -> bool:
     )
 
 
+#: Modifiers that name another actor than the phrase's own: an "Iranian-backed militia" is not Iran's,
+#: a "Damascus-based Palestinian group" not Syria's.
+AFFILIATION_WORDS = {
+    "linked",
+    "backed",
+    "allied",
+    "affiliated",
+    "inspired",
+    "supported",
+    "sponsored",
+    "based",
+    "aligned",
+    "funded",
+    "trained",
+    "armed",
+}
+
+
 def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
-    """The phrase itself plus any appositive (", a Defense Ministry spokesperson")."""
-    groups = [tokens]
+    """The phrase itself plus any appositive (", a Defense Ministry spokesperson"), less the modifiers
+    that name someone else ("Al Qaeda-linked")."""
+    other = {
+        t.i
+        for child in head.children
+        if child.dep_ == "amod" and child.lower_ in AFFILIATION_WORDS and child.i != head.i
+        for t in child.subtree
+    }
+    groups = [[t for t in tokens if t.i not in other] or tokens]
     for child in head.rights:
         if child.dep_ == "appos":
             groups.append([t for t in child.subtree])
