@@ -127,3 +127,35 @@ def test_affiliations_are_not_the_actors_own(coder, text, code):
     sources = [e.source.code for e in coder.code(text, date="2015-01-01")]
     assert code in sources, sources
     assert "IMGREB" not in sources and "SYRREB" not in sources
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("KHARTOUM - The army said ...", "SDN"),
+        ("GAZA CITY, May 3 (Reuters) - Medics said ...", "PSE"),
+        ("GAZA CITY, Palestinian Territories: Four children ...", "PSE"),
+        ("THE HAGUE, Netherlands -- A UN prosecutor ...", "NLD"),
+        ("The army said: the town was calm.", None),
+    ],
+)
+def test_dateline_country(text, country):
+    from polevent.actors import dateline_country
+
+    assert dateline_country(text) == country
+
+
+@pytest.mark.model
+def test_local_people_of_a_datelined_story_take_its_country(coder):
+    text = "GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank shelling, medics said."
+    events = [e for e in coder.code(text, date="2015-01-01") if e.target is not None]
+    assert [(e.source.country, e.target.code) for e in events] == [("ISR", "PSECVL")], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_demonym_modifying_an_attack_is_its_author(coder):
+    events = coder.code("Five Afghan civilians were killed in American air strikes.", date="2015-01-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("USA", "AFGCVL", "195")]
+    # ... but a demonym is no actor of its own anywhere else.
+    assert coder.code("Russian gas prices rose sharply.", date="2015-01-01") == []

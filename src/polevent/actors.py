@@ -70,6 +70,9 @@ class DocumentActors:
     order: list[tuple[int, ActorMention]] = field(default_factory=list)
     people: dict[str, ActorMention] = field(default_factory=dict)
     day: date | None = None
+    #: Demonyms modifying a noun that is no actor ("Israeli shelling", "Russian strikes"), by token
+    #: index: not actors themselves, but the author of an action the noun names.
+    modifiers: dict[int, ActorMention] = field(default_factory=dict)
 
     def get(self, token: Token) -> ActorMention | None:
         return self.by_head.get(token.i)
@@ -480,6 +483,14 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
                     inner = next((state.by_head[p.i] for p in prep.children if p.i in state.by_head), None)
                     if inner is not None:
                         state.by_head[token.i] = inner
+    for token in doc:
+        head = token.head  # a noun, or a gerund the tagger calls a verb ("in Israeli shelling")
+        nominal = head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"})
+        if token.dep_ == "amod" and nominal and head.i not in state.by_head:
+            found = kb.match([token.text], 0)
+            if found is not None and found[1].kind == DEMONYM and found[1].country:
+                actor = _make([token], country=found[1].country)
+                state.modifiers[token.i] = ActorMention(actor, how=f"demonym of {found[1].name}")
     _coordinated_modifiers(kb, doc, state)
     _definite_descriptions(kb, doc, state)
     _countries_from_sentences(kb, doc, state)
@@ -576,6 +587,8 @@ def _coordinated_modifiers(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -
 
 _DATELINE = re.compile(
     r"^\s*([A-Za-z][A-Za-z.' -]{1,30}?)\s*"  # the place
+    # an optional country: "GAZA CITY, Palestinian Territories:"
+    r"(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}\s*(?=(?::|--)))?"
     r"(?:,\s*[A-Za-z]{3,9}\.? \d{1,2}\s*)?(?:\([A-Za-z ]+\)\s*)?"  # an optional date and agency
     r"(?::|[-\u2013\u2014]{1,2})\s",
     re.MULTILINE,
@@ -611,7 +624,8 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
     counts = Counter(m.actor.country for m in state.by_head.values() if m.actor.country in kb.country_names)
     ranked = counts.most_common(2)
     main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-    main = main or dateline_country(doc.text)
+    datelined = dateline_country(doc.text)
+    main = main or datelined
     for sentence in doc.sents:
         heads = [i for i in state.by_head if sentence.start <= i < sentence.end]
         for i in heads:  # "the Sudanese government and the rebels in Darfur": the partner's country
@@ -626,6 +640,8 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
         countries = {state.by_head[i].actor.country for i in heads} & set(kb.country_names)
         if not countries and main is not None:
             countries = {main}
+        if len(countries) > 1 and datelined in countries:
+            countries = {datelined}  # local people of a datelined story: "GAZA CITY: ... killed in Israeli shelling"
         if len(countries) != 1:
             continue
         (country,) = countries

@@ -395,7 +395,7 @@ def noun_frame(noun: Token, actors: DocumentActors) -> tuple[list[ActorMention],
     if not sources:
         for child in noun.lefts:
             if child.dep_ in {"compound", "amod", "nmod"}:
-                mention = actors.get(child)
+                mention = actors.get(child) or actors.modifiers.get(child.i)  # "Israeli shelling"
                 if mention is None and child.dep_ == "amod":
                     continue
                 if mention is not None:
