@@ -99,3 +99,11 @@ def test_refined_codes_keep_the_plover_type():
             assert leaf in codes and codes[leaf].plover == codes[family].plover, leaf
     assert all(codes[code].plover == codes["112"].plover for code in ACCUSATIONS)
     assert all(codes[code].plover == codes["190"].plover for code in WEAPONS)
+
+
+@pytest.mark.model
+def test_what_is_alleged_is_the_phrases_own_word(coder):
+    """Only the noun or gerund of the "of" phrase says what is alleged, not every word below it."""
+    text = "Paris accused Kigali of spreading lies about the genocide."
+    event = coder.code_pair(text, _span(text, "Paris"), _span(text, "Kigali"), date="2008-08-06")
+    assert event.cameo == "112", event.explanation

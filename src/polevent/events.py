@@ -943,10 +943,10 @@ def _code_trigger(
         if inferred is not None:
             targets, target_role = [inferred], "the other side in the preceding event"
             confidence -= 0.25
-    if not targets:
-        # An action with no one named is aimed at the place it happens in, when that place is another
-        # country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine"); a protest at the
-        # authorities of the place it is held in.
+    if not targets and cameo[:2] not in {"01", "02", "10", "11", "12", "13"}:
+        # An action (not a statement) with no one named is aimed at the place it happens in, when that
+        # place is another country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine");
+        # a protest at the authorities of the place it is held in.
         holders = [
             trigger,
             *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else []),

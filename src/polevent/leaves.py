@@ -335,7 +335,11 @@ def _accused_of(trigger: Token) -> str | None:
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
-        words = {t.lemma_.lower() for t in prep.subtree} | {t.lower_ for t in prep.subtree}
+        # What is alleged is the phrase's own noun or gerund with its modifiers and object, not every
+        # word below it ("accused Rwanda of making accusations ... about the genocide" is no 1124).
+        heads = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        near = heads + [c for h in heads for c in h.children if c.dep_ in {"amod", "compound", "dobj", "nmod"}]
+        words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
         if "war" in words and "crime" in words:
             words.add("atrocity")
         for code, kinds in ACCUSATIONS.items():
