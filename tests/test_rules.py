@@ -296,3 +296,11 @@ def test_an_action_on_a_thing_targets_the_foreign_actor_named_in_it(coder):
     (event,) = coder.code(text, date="2024-03-01")
     assert event.source.code == "IGOEEC" and event.target.country == "TUR" and event.cameo == "111"
     assert "named in the phrase of 'wave'" in event.explanation
+
+
+@pytest.mark.model
+def test_one_noun_phrase_is_not_two_sides(coder):
+    text = "The presidents of Iraq and Egypt called for the withdrawal of Syrian forces from Lebanon."
+    events = coder.code(text, date="1989-05-02")
+    assert ("IRQGOV", "SYRMIL", "0256") in [(e.source.code, e.target.code, e.cameo) for e in events if e.target]
+    assert not any(e.target and e.target.country in {"IRQ", "EGY"} for e in events), [e.explanation for e in events]

@@ -344,6 +344,14 @@ class Coder:
                         continue
                     s_span, t_span = spans
                     path = _path(s_span.root, t_span.root)
+                    ends = {s_span.root.i, t_span.root.i}
+                    inner = [t for t in path if t.i not in ends]
+                    if (
+                        any(t.dep_ == "prep" for t in inner)
+                        and all(t.pos_ not in {"VERB", "AUX"} for t in inner)
+                        and (s_span.root in t_span.root.subtree or t_span.root in s_span.root.subtree)
+                    ):
+                        continue  # "the presidents of Iraq and Egypt": one noun phrase, not two sides
                     if any((t.i, target.actor.start) in acted_on for t in path):
                         continue
                     if any(_someone_elses(t, source, target, actors) for t in path):
