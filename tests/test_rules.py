@@ -304,3 +304,21 @@ def test_one_noun_phrase_is_not_two_sides(coder):
     events = coder.code(text, date="1989-05-02")
     assert ("IRQGOV", "SYRMIL", "0256") in [(e.source.code, e.target.code, e.cameo) for e in events if e.target]
     assert not any(e.target and e.target.country in {"IRQ", "EGY"} for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_wanting_someone_to_act_is_an_appeal_and_not_their_act(coder):
+    events = coder.code("Germany wants Greece to lift the sanctions on Russia.", date="2024-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("DEU", "GRC", "0254")]
+    assert coder.code("The rebels might want the army to leave the town.", date="2024-03-01") == []
+
+
+@pytest.mark.model
+def test_agreeing_on_a_view_is_accord(coder):
+    events = coder.code("Chile and Peru agreed that the border dispute should go to the court.", date="2024-03-01")
+    assert sorted((e.source.code, e.target.code, e.cameo) for e in events) == [
+        ("CHL", "PER", "019"),
+        ("PER", "CHL", "019"),
+    ]
+    events = coder.code("Chile and Peru agreed to resume talks.", date="2024-03-01")
+    assert {e.cameo for e in events} == {"036"}  # agreeing to act stays an intent

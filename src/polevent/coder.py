@@ -356,6 +356,8 @@ class Coder:
                         continue
                     if any(_someone_elses(t, source, target, actors) for t in path):
                         continue  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
+                    if any(t.pos_ == "VERB" and clause_context(t, lex, t.sent).wanted for t in path):
+                        continue  # "wants Greece to lift the sanctions": nothing was lifted
                     features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                     full = classifier.predict(features, "plover", top=20)
                     raw = dict(zip(full.labels, full.scores, strict=True))

@@ -426,6 +426,7 @@ class Context:
     refused: bool = False  # negated with will/would/can: "will not lift the embargo"
     committed: bool = False  # intended by a word of commitment ("agreed to", "ready to"), not a hope
     considered: bool = False  # only weighed: "is considering sending aid" (a policy option, 014)
+    wanted: bool = False  # what someone wants another to do: "wants Greece to lift the sanctions"
     speech: Token | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -534,6 +535,12 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
                     token = head
                     continue
                 if governing.frame == "intent":
+                    if dep == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                        # "wants Greece to lift the sanctions": what someone else is wanted to do
+                        context.happened = False
+                        context.wanted = True
+                        context.notes.append(f"wanted of another ('{head.text}')")
+                        break
                     context.intent = True
                     token = head
                     continue
@@ -549,15 +556,18 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
 OPTIMISTIC_WORDS = {"hope", "hop", "confident", "optimistic", "hopeful", "expect", "trust", "believe"}  # "hoped": "hop"
 PESSIMISTIC_WORDS = {"skeptical", "sceptical", "pessimistic", "doubt", "doubtful", "fear", "worry", "concerned"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
+#: Verbs of wanting: "Sharon wants Germany to pay compensation" is an appeal (020) to Germany.
+WANT_WORDS = {"want", "wish"}
 
 
 def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
     """The code when ``source`` says what ``target`` must do or is expected to do.
 
-    "Russia says Israel must end its attacks" is a demand (100) from Russia to Israel, whatever the
-    demanded action; "the minister said he hoped Japan would persuade ..." is an optimistic comment
-    (013), "skeptical the programme would meet the deadline" a pessimistic one (012). The target must
-    be the subject of the clause, and the source the subject of the verb (or adjective) holding it.
+    "Russia says Israel must end its attacks" is a demand (100) from Russia to Israel ("wants Germany
+    to pay ..." an appeal, 020), refined by the demanded action; "the minister said he hoped Japan would
+    persuade ..." is an optimistic comment (013), "skeptical the programme would meet the deadline" a
+    pessimistic one (012). The target must be the subject of the clause, and the source the subject of
+    the verb (or adjective) holding it.
     """
     if target.dep_ not in {"nsubj", "nsubjpass"}:
         return None
@@ -584,6 +594,12 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
         obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
         if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
             return "100", f"'{target.text}' told what it must do ('{clause.text}')"
+        if (
+            lemma in WANT_WORDS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not _modals(holder) & HYPOTHETICAL_MODALS  # "might want X to ...": no appeal yet
+        ):
+            return "020", f"'{target.text}' is wanted to act ('{holder.text} ... {clause.text}')"
         if lemma in OPTIMISTIC_WORDS:
             return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
         if lemma in PESSIMISTIC_WORDS:
@@ -645,6 +661,7 @@ def find_candidates(
         )
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
+    candidates.extend(c for t, e, _ in matches if e.frame == "intent" for c in _accord(t, lexicon, actors, sentence))
     candidates.extend(_reported_events(sentence, lexicon, actors, candidates))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
@@ -709,6 +726,45 @@ def _reported_events(
                 )
             )
     return events
+
+
+_ACCORD_ENTRY = LexiconEntry("agree", "verb", None, frozenset(), "019", "reciprocal", "rule")
+
+
+def _accord(verb: Token, lexicon: Lexicon, actors: DocumentActors, sentence: Span) -> list[Candidate]:
+    """ "Reagan and Mubarak agreed (that) there was an urgent need for ...": sides agreeing on a view,
+    not to do something, express accord (019) with each other."""
+    if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB":
+        return []
+    views = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+        and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]
+    if not views or not clause_context(verb, lexicon, sentence).happened:
+        return []
+    sides, _ = clause_subject(verb, actors)
+    note = f"agreed that '{views[0].text} ...': a shared view"
+    return [
+        Candidate(
+            verb,
+            _ACCORD_ENTRY,
+            "019",
+            s,
+            t,
+            [note],
+            0.7,
+            None,
+            "coordinated subject",
+            "coordinated subject",
+            rule="accord",
+        )
+        for s in sides
+        for t in sides
+        if s is not t and s.actor.code != t.actor.code
+    ]
 
 
 #: What a phone call was for, by the verb of its purpose clause ("called X to congratulate him").

@@ -413,11 +413,12 @@ def refine_leaf(
 
 
 def demanded_code(clause: Token, code: str, lexicon: Lexicon) -> tuple[str, str]:
-    """ "X says Y must withdraw its troops": the demand (100) takes the code of what is demanded (1056)."""
-    if code != "100":
+    """ "X says Y must withdraw its troops": the demand (100) takes the code of what is demanded (1056);
+    so does an appeal (020: "X wants Y to pay compensation")."""
+    if code not in {"100", "020"}:
         return code, ""
     found = _action(clause, lexicon)
-    better = asked_code(found[0], "10") if found is not None else None
+    better = asked_code(found[0], code[:2]) if found is not None else None
     if better is None or better == code:
         return code, ""
     return better, f"what is demanded ('{clause.text}'): {better}"
