@@ -65,7 +65,7 @@ NO_EVENT = "~"
 #: Open mode's pass over actor pairs: the least probability of the pair's PLOVER type (the default of
 #: ``Coder(pair_events=...)``), and the most probability of "no event".
 PAIR_EVENTS = 0.4
-PAIR_NO_EVENT_MAX = 0.5
+PAIR_NO_EVENT_MAX = 0.6
 #: Open mode drops a lexicon event when the classifier says "no event" with at least this probability.
 NO_EVENT_DROPS = 1.01  # never: dropping lost true events (speaker sources, protests); see accuracy history
 
