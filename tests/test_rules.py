@@ -322,3 +322,13 @@ def test_agreeing_on_a_view_is_accord(coder):
     ]
     events = coder.code("Chile and Peru agreed to resume talks.", date="2024-03-01")
     assert {e.cameo for e in events} == {"036"}  # agreeing to act stays an intent
+
+
+@pytest.mark.model
+def test_a_noun_after_an_intent_verbs_preposition_and_its_negation(coder):
+    events = coder.code("Vladimir Putin agreed to a ceasefire in eastern Ukraine.", date="2015-01-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUSGOV", "UKR", "0356")]
+    # Not agreeing is no intent (before, the negation was read and then forgotten).
+    assert coder.code("Russia did not agree to lift the sanctions on Iran.", date="2015-01-01") == []
+    events = coder.code("Russia refused to agree to a ceasefire with Ukraine.", date="2015-01-01")
+    assert [e.cameo_root for e in events] == ["12"], [e.explanation for e in events]

@@ -493,6 +493,9 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         if head.i == token.i or dep not in {"xcomp", "ccomp", "conj", "advcl", "dobj", "pcomp", "pobj", "prep"}:
             break
         head_lemma = head.lemma_.lower()
+        if dep == "pobj" and head.dep_ == "prep" and token.i == trigger.i:
+            token = head  # "agreed to a ceasefire": the preposition leads up to the verb
+            continue
         if dep == "conj":
             token = head
             inherited = True
@@ -893,11 +896,16 @@ def _code_trigger(
         ]
     if is_noun:
         sources, source_role, targets, target_role = noun_frame(trigger, actors)
-        if not sources and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        governor: Token | None = None
+        if trigger.dep_ in {"dobj", "nsubjpass"}:
+            governor = trigger.head
+        elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
+            governor = trigger.head.head  # "agreed to a ceasefire", "committed to talks"
+        if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
             # "arrange a meeting with ..." after an intent verb: the one who intends is the source.
-            if context.intent or lexicon.match(trigger.head) is None:
-                sources, source_role = clause_subject(trigger.head, actors)
-                source_role = f"{source_role} of '{trigger.head.text}'" if sources else ""
+            if context.intent or (trigger.dep_ != "pobj" and lexicon.match(governor) is None):
+                sources, source_role = clause_subject(governor, actors)
+                source_role = f"{source_role} of '{governor.text}'" if sources else ""
         if not sources:
             return []
         if not targets and trigger.dep_ in {"dobj", "nsubjpass"}:
@@ -959,7 +967,7 @@ def _code_trigger(
     if context.considered and cameo[:2] not in {"01", "02"}:
         notes.append(f"a policy option: 014 instead of {cameo}")
         cameo, confidence, rule = "014", 0.7, "considered"
-    elif context.intent:
+    elif context.intent and context.happened:
         code = intent_code(cameo)
         if code is None:
             return []
