@@ -334,6 +334,8 @@ class Coder:
                         continue  # "the militant group al-Shabab", "Russia, China": one side named twice, or a list
                     if source.actor.country is None and target.actor.country is None:
                         continue  # two countryless words ("the court", "police") are too weak a pair
+                    if target.actor.code is None:
+                        continue  # a name the knowledge base does not know ("Boeing 777") is a weak target
                     same_country = source.actor.country is not None and source.actor.country == target.actor.country
                     if same_country and (source.actor.sector is None or target.actor.sector is None):
                         continue  # "Kigali ... Rwanda": one side named twice
