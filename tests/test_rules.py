@@ -332,3 +332,11 @@ def test_a_noun_after_an_intent_verbs_preposition_and_its_negation(coder):
     assert coder.code("Russia did not agree to lift the sanctions on Iran.", date="2015-01-01") == []
     events = coder.code("Russia refused to agree to a ceasefire with Ukraine.", date="2015-01-01")
     assert [e.cameo_root for e in events] == ["12"], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_yielding_after_a_fight_targets_the_other_side(coder):
+    text = "The Hizbollah group declared a unilateral ceasefire after 12 days of battles with the Amal militia."
+    events = coder.code(text, date="1988-01-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("LBNREBHEZ", "LBNREBAML", "0871")]
+    assert "other side of the 'battles'" in events[0].explanation

@@ -237,6 +237,8 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         if lowered in GROUP_PRONOUNS:
             return _antecedent(state, head, person=False)
         return None
+    if head.ent_type_ in NOT_THINGS and head.pos_ == "NOUN":
+        return None  # "12 days of battles with the Amal militia": a time or an amount is no actor
     tokens = [t for t in phrase_tokens(head) if not t.is_punct or t.text in {".", "-"}]
     while tokens and tokens[0].dep_ in {"det", "predet", "case"} and tokens[0].i != head.i:
         tokens = tokens[1:]

@@ -285,6 +285,8 @@ OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
 # Inside a prepositional phrase the noun's own complement says more than its possessor:
 # "on its border with Ukraine".
 CONFLICT_NOUNS = {"war", "conflict", "fight", "battle", "campaign", "dispute", "standoff", "confrontation"}
+#: Prepositions that put an action in or after a fight: "in its war with", "following an offensive".
+FIGHT_PREPS = {"in", "after", "following", "amid", "during"}
 PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
     ("prep", {"with", "of", "in", "inside"}),
     ("poss", None),
@@ -374,14 +376,22 @@ def verb_targets(
             coded = [m for m in inside if m.actor.code]  # a known actor before an unknown name
             if coded or inside:
                 return (coded or inside)[:1], f"in the claimed '{prep.lower_}' phrase"
-    # "an offensive in its war with Iraq": the other side of the war the action is part of.
+    # "an offensive in its war with Iraq", "surrendered following a government offensive", "a ceasefire
+    # after 12 days of battles with the Amal militia": the other side of the fighting the action is part
+    # of or follows.
     for holder in [verb, *nouns]:
         for prep in _children(holder, "prep"):
-            for pobj in _children(prep, "pobj"):
-                if prep.lower_ == "in" and pobj.lemma_.lower() in CONFLICT_NOUNS:
-                    found = owner(pobj, actors, (("prep", {"with", "against"}),))
-                    if found:
-                        return found, f"other side of the '{pobj.text}'"
+            if prep.lower_ not in FIGHT_PREPS:
+                continue
+            fights = [
+                t for t in prep.subtree if t.dep_ == "pobj" and t.lemma_.lower() in CONFLICT_NOUNS | {"offensive"}
+            ]
+            for fight in fights[:1]:
+                found = owner(fight, actors, (("prep", {"with", "against"}),))
+                if not found and prep.lower_ != "in":  # "its war": in the war, the owner is the source
+                    found = owner(fight, actors, (("poss", None), ("compound", None), ("amod", None)))
+                if found:
+                    return found, f"other side of the '{fight.text}'"
     return [], ""
 
 
