@@ -294,7 +294,9 @@ class Coder:
     ) -> list[Candidate]:
         """Events between two actors of a sentence that no trigger links ("X's accusations against Y"
         phrased in ways the lexicon lacks): the source must be able to act (a subject, an agent, a
-        possessor), neither may be a place, and the classifier must give one PLOVER type at least
+        possessor), the target may be a place only of another country and only for a source that acts on
+        no one else, the pair must not be weak (``_weak_pair``) nor its linking words show that nothing
+        is between them (``_not_between``), and the classifier must give one PLOVER type at least
         ``pair_events`` probability and "no event" at most ``PAIR_NO_EVENT_MAX``."""
         threshold = self.pair_events
         if threshold is None:
@@ -304,62 +306,37 @@ class Coder:
         linked |= {(t, s) for s, t in linked}
         # A target another actor already acts on through a trigger: a third actor on the way is an observer.
         acted_on = {(c.trigger.i, c.target.actor.start) for c in found if c.target is not None}
+        acting = {c.source.actor.start for c in found if c.source is not None and c.target is not None}
         extra: list[Candidate] = []
         for sentence in doc.sents:
             present = _usable([m for i, m in actors.order if sentence.start <= i < sentence.end])
             mentions = [m for m in present if not _placed(doc, m)]
             if len(mentions) < 1 or len(present) > 6:
                 continue
-            acting = {c.source.actor.start for c in found if c.source is not None and c.target is not None}
             for source in mentions:
                 if not _agentive(doc, source):
                     continue
                 # A place is a target only for a source that acts on nobody else ("agreed to a ceasefire
                 # in eastern Ukraine"), and only a place of another country.
-                places = [
-                    m
-                    for m in present
-                    if m not in mentions
-                    and source.actor.start not in acting
-                    and source.actor.country is not None
-                    and m.actor.country not in {None, source.actor.country}
-                ]
+                places = (
+                    []
+                    if source.actor.start in acting or source.actor.country is None
+                    else [
+                        m for m in present if m not in mentions and m.actor.country not in {None, source.actor.country}
+                    ]
+                )
                 for target in mentions + places:
-                    if source is target or (source.actor.code and source.actor.code == target.actor.code):
-                        continue
-                    if source.actor.start < target.actor.end and target.actor.start < source.actor.end:
-                        continue  # "French and German troops": one phrase, two sides acting together
-                    first, second = sorted((source.actor, target.actor), key=lambda a: a.start)
-                    if doc.text[first.end : second.start].strip(" ,") == "":
-                        continue  # "the militant group al-Shabab", "Russia, China": one side named twice, or a list
-                    if source.actor.country is None and target.actor.country is None:
-                        continue  # two countryless words ("the court", "police") are too weak a pair
-                    if target.actor.code is None:
-                        continue  # a name the knowledge base does not know ("Boeing 777") is a weak target
-                    same_country = source.actor.country is not None and source.actor.country == target.actor.country
-                    if same_country and (source.actor.sector is None or target.actor.sector is None):
-                        continue  # "Kigali ... Rwanda": one side named twice
-                    if (source.actor.start, target.actor.start) in linked:
+                    if (source.actor.start, target.actor.start) in linked or _weak_pair(doc, source, target):
                         continue
                     spans = _mention_spans(doc, source, target)
                     if spans is None:
                         continue
                     s_span, t_span = spans
                     path = _path(s_span.root, t_span.root)
-                    ends = {s_span.root.i, t_span.root.i}
-                    inner = [t for t in path if t.i not in ends]
-                    if (
-                        any(t.dep_ == "prep" for t in inner)
-                        and all(t.pos_ not in {"VERB", "AUX"} for t in inner)
-                        and (s_span.root in t_span.root.subtree or t_span.root in s_span.root.subtree)
-                    ):
-                        continue  # "the presidents of Iraq and Egypt": one noun phrase, not two sides
                     if any((t.i, target.actor.start) in acted_on for t in path):
+                        continue  # a third actor on the way that a trigger acts on: the source only observes
+                    if _not_between(s_span.root, t_span.root, path, source, target, actors, lex):
                         continue
-                    if any(_someone_elses(t, source, target, actors) for t in path):
-                        continue  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
-                    if any(t.pos_ == "VERB" and clause_context(t, lex, t.sent).wanted for t in path):
-                        continue  # "wants Greece to lift the sanctions": nothing was lifted
                     features = pair_features(s_span, t_span, lex, (source.actor.sector, target.actor.sector))
                     full = classifier.predict(features, "plover", top=20)
                     raw = dict(zip(full.labels, full.scores, strict=True))
@@ -598,6 +575,48 @@ def _agentive(doc: Doc, mention: ActorMention) -> bool:
     if head.dep_ in {"nsubj", "poss"} or (head.dep_ == "pobj" and head.head.lower_ == "by"):
         return True
     return head.dep_ in {"compound", "amod", "conj", "appos"} and head.head.dep_ in {"nsubj", "poss"}
+
+
+def _weak_pair(doc: Doc, source: ActorMention, target: ActorMention) -> bool:
+    """Two mentions the actor-pair pass does not pair, whatever the classifier says."""
+    a, b = source.actor, target.actor
+    if source is target or (a.code and a.code == b.code):
+        return True
+    if a.start < b.end and b.start < a.end:
+        return True  # "French and German troops": one phrase, two sides acting together
+    first, second = sorted((a, b), key=lambda actor: actor.start)
+    if doc.text[first.end : second.start].strip(" ,") == "":
+        return True  # "the militant group al-Shabab", "Russia, China": one side named twice, or a list
+    if a.country is None and b.country is None:
+        return True  # two countryless words ("the court", "police") are too weak a pair
+    if b.code is None:
+        return True  # a name the knowledge base does not know ("Boeing 777") is a weak target
+    # "Kigali ... Rwanda": one side named twice
+    return a.country is not None and a.country == b.country and (a.sector is None or b.sector is None)
+
+
+def _not_between(
+    source_head: Token,
+    target_head: Token,
+    path: list[Token],
+    source: ActorMention,
+    target: ActorMention,
+    actors: DocumentActors,
+    lex: Lexicon,
+) -> bool:
+    """Whether the words linking two mentions show that no event is between them."""
+    ends = {source_head.i, target_head.i}
+    inner = [t for t in path if t.i not in ends]
+    if (
+        any(t.dep_ == "prep" for t in inner)
+        and all(t.pos_ not in {"VERB", "AUX"} for t in inner)
+        and (source_head in target_head.subtree or target_head in source_head.subtree)
+    ):
+        return True  # "the presidents of Iraq and Egypt": one noun phrase, not two sides
+    if any(_someone_elses(t, source, target, actors) for t in path):
+        return True  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
+    # "wants Greece to lift the sanctions": nothing was lifted
+    return any(t.pos_ == "VERB" and clause_context(t, lex, t.sent).wanted for t in path)
 
 
 def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, actors: DocumentActors) -> bool:
