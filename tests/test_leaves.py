@@ -57,6 +57,13 @@ CASES = [
     ("Ukraine accused Russia of war crimes in Bucha.", "Ukraine", "Russia", "1124"),
     ("The prosecutor accused the former governor of embezzlement.", "The prosecutor", "the former governor", "1121"),
     ("Syrian warplanes killed twelve civilians in Idlib.", "Syrian warplanes", "twelve civilians", "195"),
+    ("The UN urged the rebels in Nepal to honor human rights.", "The UN", "the rebels", "0243"),
+    (
+        "Liberian leaders urged President Bush to send U.S. peacekeeping troops to Monrovia.",
+        "Liberian leaders",
+        "President Bush",
+        "0234",
+    ),
 ]
 
 
@@ -107,3 +114,11 @@ def test_what_is_alleged_is_the_phrases_own_word(coder):
     text = "Paris accused Kigali of spreading lies about the genocide."
     event = coder.code_pair(text, _span(text, "Paris"), _span(text, "Kigali"), date="2008-08-06")
     assert event.cameo == "112", event.explanation
+
+
+@pytest.mark.model
+def test_declining_to_comment(coder):
+    """A `comp:` lexicon requirement: the verb of the to-clause is part of the trigger."""
+    text = "NATO declined to comment on the report by Serbia."
+    event = coder.code_pair(text, _span(text, "NATO"), _span(text, "Serbia"), date="1999-04-01")
+    assert event.cameo == "011" and "comp:comment" in event.explanation, event.explanation

@@ -149,6 +149,8 @@ REQUEST_NOUNS = {"call", "demand", "appeal", "request", "ultimatum", "plea", "pr
 HELPER_VERBS = {"help", "assist", "continue", "begin", "start", "move"}
 #: Verbs that take their meaning from their object: "bring an end to the embargo", "seek talks".
 LIGHT_VERBS = {"bring", "put", "seek", "make", "take", "give"}
+#: Modifiers that make sending troops peacekeeping (074) rather than a show of force (15x).
+PEACEKEEPING = {"peacekeeping", "peace-keeping", "peacekeeper", "peacekeepers"}
 #: Nouns that stand for the verb of ending something: "an end to the embargo" is "end the embargo".
 ENDING_NOUNS = {"end": "end", "halt": "halt", "cessation": "end", "stop": "stop", "lifting": "lift", "easing": "ease"}
 #: How a rejection is coded by what was asked for (the intent code's third digit): material
@@ -246,7 +248,10 @@ def _action(verb: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
         return None
     entry, required = matched
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return _with_aid_kind(entry.cameo, required or (objects[0] if objects else None)), verb
+    noun = required or (objects[0] if objects else None)
+    if entry.cameo[:2] == "15" and noun is not None and any(c.lower_ in PEACEKEEPING for c in noun.children):
+        return "074", verb  # "urged him to send peacekeeping troops": protection, not a show of force
+    return _with_aid_kind(entry.cameo, noun), verb
 
 
 def _thing(noun: Token, lexicon: Lexicon) -> tuple[str, Token] | None:

@@ -71,6 +71,8 @@ class Lexicon:
                     and child.lemma_.lower() in entry.words
                 ):
                     return entry, None
+                if entry.requirement == "comp" and child.dep_ == "xcomp" and child.lemma_.lower() in entry.words:
+                    return entry, child  # "declined to comment": the clause's verb is part of the trigger
                 if entry.requirement == "obj" and child.dep_ in OBJECT_DEPS:
                     if child.lemma_.lower() in entry.words:
                         # "launched a scathing attack": the object's own modifier entry says more.
@@ -126,9 +128,10 @@ def parse_requirement(value: str, *, line: int) -> tuple[str | None, frozenset[s
     if not value:
         return None, frozenset()
     kind, _, words = value.partition(":")
-    if kind not in {"prt", "prep", "obj", "mod"} or not words:
+    if kind not in {"prt", "prep", "obj", "mod", "comp"} or not words:
         raise DataError(
-            f"data/lexicon/triggers.tsv row {line}: bad 'with' value {value!r} (prt:X, prep:X, obj:A|B or mod:A|B)"
+            f"data/lexicon/triggers.tsv row {line}: bad 'with' value {value!r}"
+            " (prt:X, prep:X, obj:A|B, mod:A|B or comp:A|B)"
         )
     return kind, frozenset(w.strip().lower() for w in words.split("|") if w.strip())
 
