@@ -4,11 +4,7 @@ import pytest
 
 from polevent.leaves import INTENT_CODES, asked_code
 from polevent.ontology import cameo_codes
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
+from tests.spans import span
 
 
 def test_asking_for_an_action_keeps_the_family_layout():
@@ -70,7 +66,7 @@ CASES = [
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "source", "target", "code"), CASES)
 def test_leaves_in_pair_mode(coder, text, source, target, code):
-    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    event = coder.code_pair(text, span(text, source), span(text, target), date="2024-04-02")
     assert event.cameo == code, event.explanation
 
 
@@ -89,10 +85,10 @@ def test_leaves_in_open_mode(coder, text, source, target, code):
 def test_a_plain_appeal_stays_plain(coder):
     """Nothing named to ask for: the code stays the family's generic one."""
     text = "Italy urged Greece to act quickly."
-    event = coder.code_pair(text, _span(text, "Italy"), _span(text, "Greece"), date="2024-04-02")
+    event = coder.code_pair(text, span(text, "Italy"), span(text, "Greece"), date="2024-04-02")
     assert event.cameo == "020", event.explanation
     text = "The minister accused the mayor of lying."
-    event = coder.code_pair(text, _span(text, "The minister"), _span(text, "the mayor"), date="2024-04-02")
+    event = coder.code_pair(text, span(text, "The minister"), span(text, "the mayor"), date="2024-04-02")
     assert event.cameo == "112", event.explanation
 
 
@@ -112,7 +108,7 @@ def test_refined_codes_keep_the_plover_type():
 def test_what_is_alleged_is_the_phrases_own_word(coder):
     """Only the noun or gerund of the "of" phrase says what is alleged, not every word below it."""
     text = "Paris accused Kigali of spreading lies about the genocide."
-    event = coder.code_pair(text, _span(text, "Paris"), _span(text, "Kigali"), date="2008-08-06")
+    event = coder.code_pair(text, span(text, "Paris"), span(text, "Kigali"), date="2008-08-06")
     assert event.cameo == "112", event.explanation
 
 
@@ -120,5 +116,5 @@ def test_what_is_alleged_is_the_phrases_own_word(coder):
 def test_declining_to_comment(coder):
     """A `comp:` lexicon requirement: the verb of the to-clause is part of the trigger."""
     text = "NATO declined to comment on the report by Serbia."
-    event = coder.code_pair(text, _span(text, "NATO"), _span(text, "Serbia"), date="1999-04-01")
+    event = coder.code_pair(text, span(text, "NATO"), span(text, "Serbia"), date="1999-04-01")
     assert event.cameo == "011" and "comp:comment" in event.explanation, event.explanation

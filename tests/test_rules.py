@@ -5,11 +5,7 @@ import pytest
 
 from polevent.leaves import REFUSAL_CODES, refusal_code
 from polevent.ontology import cameo_codes
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
+from tests.spans import span
 
 
 def test_refusal_codes_refuse_cooperative_actions():
@@ -83,7 +79,7 @@ def test_refusal_codes_refuse_cooperative_actions():
     ],
 )
 def test_reported_clauses_calls_and_options_in_pair_mode(coder, text, source, target, code, marker):
-    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    event = coder.code_pair(text, span(text, source), span(text, target), date="2024-04-02")
     assert event.cameo == code, event.explanation
     assert marker in event.explanation
 
@@ -113,7 +109,7 @@ def test_reported_clauses_calls_and_options_in_pair_mode(coder, text, source, ta
     ],
 )
 def test_refusals_and_commitments_keep_their_code(coder, text, source, target, root, plover, note):
-    event = coder.code_pair(text, _span(text, source), _span(text, target), date="2024-04-02")
+    event = coder.code_pair(text, span(text, source), span(text, target), date="2024-04-02")
     assert event.cameo_root == root and event.plover == plover, event.explanation
     assert note in event.explanation
 
