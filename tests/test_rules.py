@@ -336,3 +336,11 @@ def test_yielding_after_a_fight_targets_the_other_side(coder):
     events = coder.code(text, date="1988-01-01")
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("LBNREBHEZ", "LBNREBAML", "0871")]
     assert "other side of the 'battles'" in events[0].explanation
+
+
+@pytest.mark.model
+def test_an_attitude_about_an_actor_is_a_comment(coder):
+    events = coder.code("Japan is concerned about China's military build-up.", date="2024-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("JPN", "CHN", "012")]
+    events = coder.code("The Indian foreign minister is optimistic about Pakistan's new government.", date="2024-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("INDGOV", "PAKGOV", "013")]

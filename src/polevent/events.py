@@ -676,6 +676,7 @@ def find_candidates(
     candidates.extend(c for t in sentence if t.i not in taken for c in _phone_call(t, lexicon, actors))
     candidates.extend(c for t, e, _ in matches if e.frame == "intent" for c in _accord(t, lexicon, actors, sentence))
     candidates.extend(_reported_events(sentence, lexicon, actors, candidates))
+    candidates.extend(_attitudes(sentence, actors))
     if not candidates:
         candidates.extend(_evaluative_comments(sentence, actors, discourse))
     # One event per dyad and code in a sentence ("is considering sending aid": both verbs say 014).
@@ -863,6 +864,34 @@ def _evaluative_comments(sentence: Span, actors: DocumentActors, discourse: list
             )
         )
         break
+    return found
+
+
+def _attitudes(sentence: Span, actors: DocumentActors) -> list[Candidate]:
+    """ "He was skeptical over Moscow's will to agree": a pessimistic (012) or optimistic (013) comment
+    about the actor the attitude is over or about, from the one who holds it."""
+    found: list[Candidate] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.dep_ != "acomp" or lemma not in OPTIMISTIC_WORDS | PESSIMISTIC_WORDS or _negated(token.head):
+            continue
+        holders, _ = clause_subject(token.head, actors)
+        for prep in _children(token, "prep"):
+            if prep.lower_ not in {"over", "about", "of", "on"}:
+                continue
+            for pobj in _children(prep, "pobj"):
+                targets = _actors([pobj], actors) or owner(pobj, actors)
+                code = "012" if lemma in PESSIMISTIC_WORDS else "013"
+                entry = replace(_COMMENT_ENTRY, cameo=code)
+                note = f"'{token.text} {prep.text}' '{pobj.text}': an attitude about it"
+                found += [
+                    Candidate(
+                        token, entry, code, h, t, [note], 0.6, None, "holder", f"'{prep.lower_}' phrase", rule="comment"
+                    )
+                    for h in holders
+                    for t in targets
+                    if h.actor.code is None or h.actor.code != t.actor.code
+                ]
     return found
 
 
