@@ -205,7 +205,7 @@ def _person_name(tokens: list[Token], head: Token) -> str | None:
     return name or None
 
 
-def _doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
     """The document's text, built once per document (``doc.text`` joins every token on each call)."""
     text = doc.user_data.get("polevent_text")
     if text is None:
@@ -218,7 +218,7 @@ def _make(tokens: list[Token], **values: str | None) -> Actor:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     country, sector = values.get("country"), values.get("sector")
     return Actor(
-        text=_doc_text(doc)[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         code=values.get("code") or actor_code(country, sector),
@@ -626,7 +626,7 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
     counts = Counter(m.actor.country for m in state.by_head.values() if m.actor.country in kb.country_names)
     ranked = counts.most_common(2)
     main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-    datelined = dateline_country(doc.text)
+    datelined = dateline_country(doc_text(doc))
     main = main or datelined
     for sentence in doc.sents:
         heads = [i for i in state.by_head if sentence.start <= i < sentence.end]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .actors import (
     ActorMention,
     DocumentActors,
+    doc_text,
     is_thing,
     person_actor,
     resolve_document,
@@ -39,7 +40,7 @@ from .events import (
 )
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
-from .leaves import demanded_code, intent_code, refine_leaf, refusal_code
+from .leaves import intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry, lexicon
 from .model import PairModel, Prediction, pair_features, shipped_model
 from .nlp import load_pipeline, pipeline_name
@@ -429,12 +430,14 @@ class Coder:
         for candidate in candidates:
             if _overlaps(candidate.source, source_span) and _overlaps(candidate.target, target_span):
                 return replace(candidate, source=source_actor, target=target_actor, decided_by="clear")
-        for name, check in (("(reported clause)", reported_demand), ("(punishment called for)", punishment_sought)):
-            ruled = check(source_span.root, target_span.root)
+        source_head, target_head = source_span.root, target_span.root
+        for name, ruled in (
+            ("(reported clause)", reported_demand(source_head, target_head, lex)),
+            ("(punishment called for)", punishment_sought(source_head, target_head)),
+        ):
             if ruled is not None:
                 code, note = ruled
-                head = target_span.root.head
-                code, refined = demanded_code(head, code, lex)
+                head = target_head.head
                 entry = LexiconEntry(name, "verb", None, frozenset(), code, "content", "rule")
                 return Candidate(
                     head,
@@ -442,7 +445,7 @@ class Coder:
                     code,
                     source_actor,
                     target_actor,
-                    [note, *([refined] if refined else [])],
+                    [note],
                     0.7,
                     None,
                     "given source",
@@ -585,7 +588,7 @@ def _weak_pair(doc: Doc, source: ActorMention, target: ActorMention) -> bool:
     if a.start < b.end and b.start < a.end:
         return True  # "French and German troops": one phrase, two sides acting together
     first, second = sorted((a, b), key=lambda actor: actor.start)
-    if doc.text[first.end : second.start].strip(" ,") == "":
+    if doc_text(doc)[first.end : second.start].strip(" ,") == "":
         return True  # "the militant group al-Shabab", "Russia, China": one side named twice, or a list
     if a.country is None and b.country is None:
         return True  # two countryless words ("the court", "police") are too weak a pair

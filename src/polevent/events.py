@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorMention, DocumentActors, is_thing, thing_mention
 from .leaves import THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
-from .lexicon import Lexicon, LexiconEntry
+from .lexicon import Lexicon, LexiconEntry, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -441,10 +441,6 @@ class Context:
     notes: list[str] = field(default_factory=list)
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
-
-
 def _modals(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS)}
 
@@ -461,7 +457,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ABSENCE_NOUNS:
             context.happened = False
             context.notes.append(f"'{head.head.text} of'")
-        if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in HAPPEN_LEMMAS and _negated(head):
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in HAPPEN_LEMMAS and negated(head):
             context.happened = False
             context.notes.append("said not to have taken place")
         if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
@@ -474,7 +470,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         lemma = token.lemma_.lower()
         if inherited:
             inherited = False
-        elif _negated(token):
+        elif negated(token):
             context.happened = False
             context.notes.append(f"negated ('{token.text}')")
             context.refused = bool(_modals(token) & REFUSAL_MODALS)
@@ -573,7 +569,7 @@ OBLIGATION_MODALS = {"must", "should", "ought"}
 WANT_WORDS = {"want", "wish"}
 
 
-def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
+def reported_demand(source: Token, target: Token, lexicon: Lexicon) -> tuple[str, str] | None:
     """The code when ``source`` says what ``target`` must do or is expected to do.
 
     "Russia says Israel must end its attacks" is a demand (100) from Russia to Israel ("wants Germany
@@ -606,13 +602,15 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
             return None
         obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
         if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
-            return "100", f"'{target.text}' told what it must do ('{clause.text}')"
+            return _demanded(clause, "100", f"'{target.text}' told what it must do ('{clause.text}')", lexicon)
         if (
             lemma in WANT_WORDS
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             and not _modals(holder) & HYPOTHETICAL_MODALS  # "might want X to ...": no appeal yet
         ):
-            return "020", f"'{target.text}' is wanted to act ('{holder.text} ... {clause.text}')"
+            return _demanded(
+                clause, "020", f"'{target.text}' is wanted to act ('{holder.text} ... {clause.text}')", lexicon
+            )
         if lemma in OPTIMISTIC_WORDS:
             return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
         if lemma in PESSIMISTIC_WORDS:
@@ -620,6 +618,12 @@ def reported_demand(source: Token, target: Token) -> tuple[str, str] | None:
         if lemma not in SPEECH_LEMMAS:
             return None
     return None
+
+
+def _demanded(clause: Token, code: str, note: str, lexicon: Lexicon) -> tuple[str, str]:
+    """The demand or appeal refined by what is demanded (``leaves.demanded_code``), with both notes."""
+    better, refined = demanded_code(clause, code, lexicon)
+    return better, f"{note}; {refined}" if refined else note
 
 
 #: What a speaker may call for against someone: the someone is accused (111), whoever is asked to act.
@@ -712,14 +716,13 @@ def _reported_events(
         for source in heads:
             if source.i == target.i or source.dep_ != "nsubj":
                 continue
-            ruled = reported_demand(source, target)
+            ruled = reported_demand(source, target, lexicon)
             s, t = actors.get(source), actors.get(target)
             if ruled is None or s is None or t is None or s.outlet or (s.actor.start, t.actor.start) in linked:
                 continue
             if s.actor.code and s.actor.code == t.actor.code:
                 continue
             code, note = ruled
-            code, refined = demanded_code(target.head, code, lexicon)
             if (s.actor.code, t.actor.code, code) in done:
                 continue  # "Ozal said he was confident ...": the speaker and his pronoun
             done.add((s.actor.code, t.actor.code, code))
@@ -731,7 +734,7 @@ def _reported_events(
                     code,
                     s,
                     t,
-                    [note, *([refined] if refined else [])],
+                    [note],
                     0.7,
                     None,
                     "holder",
@@ -839,7 +842,7 @@ def _evaluative_comments(sentence: Span, actors: DocumentActors, discourse: list
         if token.lemma_.lower() not in REGRET_ADJECTIVES or token.dep_ != "acomp":
             continue
         clause = token.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS or _negated(clause):
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS or negated(clause):
             continue
         speakers = _speaker(clause.head, actors)
         if not speakers:
@@ -873,7 +876,7 @@ def _attitudes(sentence: Span, actors: DocumentActors) -> list[Candidate]:
     found: list[Candidate] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.dep_ != "acomp" or lemma not in OPTIMISTIC_WORDS | PESSIMISTIC_WORDS or _negated(token.head):
+        if token.dep_ != "acomp" or lemma not in OPTIMISTIC_WORDS | PESSIMISTIC_WORDS or negated(token.head):
             continue
         holders, _ = clause_subject(token.head, actors)
         for prep in _children(token, "prep"):
@@ -1046,7 +1049,7 @@ def _code_trigger(
         if inferred is not None:
             targets, target_role = [inferred], "the other side in the preceding event"
             confidence -= 0.25
-    if not targets and cameo[:2] not in {"01", "02", "10", "11", "12", "13"}:
+    if not targets and cameo[:2] not in TARGET_NEEDED_ROOTS | {"01"}:
         # An action (not a statement) with no one named is aimed at the place it happens in, when that
         # place is another country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine");
         # a protest at the authorities of the place it is held in.

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import Lexicon, negated
 from .ontology import cameo_codes
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from .lexicon import Lexicon
 
 # How an intended or promised action is coded (CAMEO 03x for cooperation, 13x
 # for conflict). Keys are the most specific prefix of the embedded code.
@@ -197,10 +196,6 @@ WEAPONS = {
 }
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
-
-
 def _known(code: str) -> str | None:
     """``code`` if CAMEO has it, else its three-digit parent (a rejected call for intelligence is 121)."""
     codes = cameo_codes()
@@ -231,7 +226,7 @@ def _with_aid_kind(code: str, noun: Token | None) -> str:
 
 def _action(verb: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     """The code of the action a clause names, looking through "help"-like verbs."""
-    if _negated(verb):
+    if negated(verb):
         return None
     if verb.lemma_.lower() in HELPER_VERBS:
         for clause in verb.children:
@@ -262,9 +257,9 @@ def _thing(noun: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
             if prep.dep_ != "prep" or prep.lower_ not in {"to", "of"}:
                 continue
             for ended in prep.children:
-                for entry in lexicon.entries.get((ENDING_NOUNS[lemma], "verb"), ()):
-                    if entry.requirement == "obj" and ended.lemma_.lower() in entry.words:
-                        return entry.cameo, noun
+                entry = lexicon.with_object(ENDING_NOUNS[lemma], ended)
+                if entry is not None:
+                    return entry.cameo, noun
         return None
     matched = lexicon.match(noun)
     if matched is not None:
@@ -402,10 +397,10 @@ def refine_leaf(
             generic = code in {"020", "100", "120"}
             if better is not None and better != code and (generic or better.startswith(code)):
                 return better, f"what is asked for or refused ('{word.text}'): {better}"
-    if code in AID_FAMILIES:
-        better = _with_aid_kind(code, obj) if obj is not None else code
+    if code in AID_FAMILIES and obj is not None:
+        better = _with_aid_kind(code, obj)
         if better != code:
-            return better, f"kind of aid ('{obj.text if obj is not None else ''}'): {better}"
+            return better, f"kind of aid ('{obj.text}'): {better}"
     if code == "112":
         better = _accused_of(trigger)
         if better is not None:

@@ -84,6 +84,14 @@ class Lexicon:
                                 return entry, child
         return None
 
+    def with_object(self, lemma: str, noun: Token) -> LexiconEntry | None:
+        """The entry of the verb ``lemma`` whose required object ``noun`` is: "end" + "embargo" (085),
+        for nouns that stand for the verb ("an end to the embargo")."""
+        for entry in self.entries.get((lemma, "verb"), ()):
+            if entry.requirement == "obj" and noun.lemma_.lower() in entry.words:
+                return entry
+        return None
+
     def _modified(self, noun: Token) -> LexiconEntry | None:
         for entry in self.entries.get((noun.lemma_.lower(), "noun"), ()):
             if entry.requirement == "mod" and any(
@@ -109,6 +117,11 @@ def _phrasal_object(verb: Token, particle: str, entry: LexiconEntry) -> LexiconE
     if any(o.lemma_.lower() in words for o in objects):
         return replace(entry, cameo=code, requirement="obj", words=words, note=f"{entry.lemma} {particle} + object")
     return entry
+
+
+def negated(token: Token) -> bool:
+    """Whether ``token`` carries a negation ("did not agree", "never met")."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children)
 
 
 def _dated(prep: Token) -> bool:
