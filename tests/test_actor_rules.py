@@ -159,3 +159,20 @@ def test_a_demonym_modifying_an_attack_is_its_author(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("USA", "AFGCVL", "195")]
     # ... but a demonym is no actor of its own anywhere else.
     assert coder.code("Russian gas prices rose sharply.", date="2015-01-01") == []
+
+
+@pytest.mark.model
+def test_a_bracketed_gloss_does_not_hide_the_organisation(coder):
+    mentions = _mentions(coder, "The Hizbollah (Party of God) group declared a ceasefire in south Lebanon.")
+    group = next(a for text, a in mentions.items() if "group" in text)
+    assert group.code == "LBNREBHEZ", mentions
+
+
+@pytest.mark.model
+def test_a_backer_or_base_is_no_actor_and_gives_no_country(coder):
+    mentions = _mentions(coder, "A UK-based monitor said government forces shelled a rebel-held town.")
+    assert not any(a.country == "GBR" for a in mentions.values()), mentions
+    mentions = _mentions(coder, "The US military struck Iran-backed militia groups in the desert.")
+    militia = next(a for text, a in mentions.items() if "militia groups" in text)
+    assert (militia.country, militia.sector) == (None, "UAF")
+    assert "Iran" not in mentions

@@ -344,3 +344,53 @@ def test_an_attitude_about_an_actor_is_a_comment(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("JPN", "CHN", "012")]
     events = coder.code("The Indian foreign minister is optimistic about Pakistan's new government.", date="2024-03-01")
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("INDGOV", "PAKGOV", "013")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "would need to": a judgement of what it would take, no demand.
+        ("The U.S. defence secretary said on Monday NATO would need to remain strong.", "010"),
+        # "needs to": an appeal, refined by what is asked for (policy change).
+        ("The German chancellor said Greece needs to enact deep economic reforms.", "0242"),
+        # "has to", "must": a demand, refined by what is demanded.
+        ("The Russian foreign minister said Israel has to withdraw its troops.", "1056"),
+    ],
+)
+def test_what_someone_needs_to_do(coder, text, code):
+    events = coder.code(text, date="2012-03-01")
+    assert [e.cameo for e in events] == [code], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_statement_is_not_about_where_it_was_made(coder):
+    text = "The Arab League chief made his remarks in Cairo at the start of a tour aimed at a truce in Yemen."
+    events = coder.code(text, date="2015-06-01")
+    assert all(e.target is None or e.target.country not in {"EGY", "YEM"} for e in events), [
+        e.explanation for e in events
+    ]
+    events = coder.code("The Arab League chief made remarks on the fighting in Yemen.", date="2015-06-01")
+    assert [(e.target.country, e.cameo) for e in events] == [("YEM", "010")], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_submitting_a_petition_is_an_appeal(coder):
+    events = coder.code(
+        "Kenyan opposition leaders submitted a petition to the electoral commission.", date="2024-03-01"
+    )
+    assert [(e.source.country, e.cameo) for e in events] == [("KEN", "020")], [e.explanation for e in events]
+    events = coder.code("The rebels in Mali submitted to the government after a week of fighting.", date="2024-03-01")
+    assert [e.cameo for e in events] == ["080"], [e.explanation for e in events]  # submitting to someone yields
+
+
+@pytest.mark.model
+def test_an_action_with_no_one_named_has_no_target(coder):
+    events = coder.code("The Italian parliament agreed to lift the embargo on arms sales.", date="2024-03-01")
+    assert [(e.source.code, e.target, e.cameo) for e in events] == [("ITALEG", None, "0354")]
+    assert events[0].confidence <= 0.6 and "no target named" in events[0].explanation
+    # Statements, appeals, demands, disapproval, rejections and threats are made to someone.
+    assert coder.code("The Italian parliament criticised the ruling.", date="2024-03-01") == []
+    # A sentence with a dyadic event says it all: no targetless event beside it.
+    events = coder.code("Egyptian troops attacked and killed three Libyan smugglers.", date="2024-03-01")
+    assert events and all(e.target is not None for e in events), [e.explanation for e in events]

@@ -135,6 +135,17 @@ AFFILIATION_WORDS = {
 }
 
 
+def _backer(token: Token) -> bool:
+    """The name in a modifier naming a backer or a base: "UK" in "a UK-based group"."""
+    head = token.head
+    return (
+        head.lower_ in AFFILIATION_WORDS
+        and token.i < head.i
+        and token.dep_ in {"npadvmod", "compound", "nmod", "amod", "advmod"}
+        and head.dep_ == "amod"
+    )
+
+
 def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
     """The phrase itself plus any appositive (", a Defense Ministry spokesperson"), less the modifiers
     that name someone else ("Al Qaeda-linked")."""
@@ -188,6 +199,19 @@ def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
                 continue
             i += 1
     return evidence
+
+
+def _bracketed(head: Token) -> set[int]:
+    """Positions of the bracketed parts inside the phrase before ``head``, brackets included."""
+    inside: set[int] = set()
+    start = None
+    for token in head.doc[head.left_edge.i : head.i]:
+        if token.text in {"(", "["}:
+            start = token.i
+        elif token.text in {")", "]"} and start is not None:
+            inside.update(range(start, token.i + 1))
+            start = None
+    return inside
 
 
 def _person_name(tokens: list[Token], head: Token) -> str | None:
@@ -270,7 +294,18 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
             how=f"a name several {person.country} office-holders share",
         )
         return _remember(state, head, mention, None)
-    org = next((e for _, last, e in reversed(entries) if e.kind == ORGANIZATION and last >= head.i - 2), None)
+    # The organisation named next to the head ("the Hizbollah group"), a bracketed gloss in between not
+    # counting ("the Hizbollah (Party of God) group").
+    bracketed = _bracketed(head)
+    org = next(
+        (
+            e
+            for _, last, e in reversed(entries)
+            if e.kind == ORGANIZATION
+            and sum(last < i < head.i and i not in bracketed for i in range(last, head.i)) <= 1
+        ),
+        None,
+    )
     if org is not None and evidence.sector_rank < 3:
         mention = ActorMention(
             _make(
@@ -474,6 +509,8 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
         if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
                 continue
+            if _backer(token):
+                continue  # "a UK-based group", "the Syrian-backed militia": the modifier is no actor here
             mention = resolve_phrase(kb, token, state)
             if mention is not None and token.pos_ == "PRON":
                 state.by_head[token.i] = mention
@@ -650,7 +687,9 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
         for i in heads:
             mention = state.by_head[i]
             actor = mention.actor
-            if country is not None and actor.country is None and actor.sector is not None:
+            backed = any(c.dep_ == "amod" and c.lower_ in AFFILIATION_WORDS for c in doc[i].children)
+            if country is not None and actor.country is None and actor.sector is not None and not backed:
+                # (an "Iran-backed militia" or "EU-based airlines" is not of the country the sentence names)
                 state.by_head[i] = _with_country(mention, country, "country from the sentence")
 
 

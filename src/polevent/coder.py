@@ -225,14 +225,24 @@ class Coder:
         actors = resolve_document(kb, doc, anchor)
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            candidates.extend(find_candidates(sentence, lex, actors, candidates, things=self.thing_targets, deep=True))
+            candidates.extend(
+                find_candidates(
+                    sentence, lex, actors, candidates, things=self.thing_targets, deep=True, targetless=True
+                )
+            )
+        # An action with no target named is kept only where its sentence gives no event with one (the
+        # dyadic events already say what it reports), and it does not keep the actor-pair pass from them.
+        targetless = [c for c in candidates if c.target is None and c.cameo[:2] != "14"]
+        candidates = [c for c in candidates if c.target is not None or c.cameo[:2] == "14"]
         classifier = self.classifier
         if classifier is not None:
             rescored = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
             candidates = [c for c in rescored if c is not None and c.confidence >= self.min_confidence]
             if self.model_events is not None:
                 candidates += self._model_candidates(doc, actors, candidates, classifier, lex)
-                candidates.sort(key=lambda c: c.trigger.i)
+        targeted = {c.trigger.sent.start for c in candidates if c.target is not None}
+        candidates += [c for c in targetless if c.trigger.sent.start not in targeted]
+        candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
 
     def _model_candidates(

@@ -193,6 +193,8 @@ REFUSAL_MODALS = {"will", "wo", "would", "shall", "'ll", "can", "ca", "could"}
 # Verbal events that need an addressee: when the sentence names none, the
 # discourse supplies one (the other side of the last event).
 TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
+#: The most an event with no target may claim: who acted and how may be right, but to whom is unknown.
+TARGETLESS_CONFIDENCE = 0.6
 
 
 @dataclass(slots=True)
@@ -287,6 +289,8 @@ OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
 CONFLICT_NOUNS = {"war", "conflict", "fight", "battle", "campaign", "dispute", "standoff", "confrontation"}
 #: Prepositions that put an action in or after a fight: "in its war with", "following an offensive".
 FIGHT_PREPS = {"in", "after", "following", "amid", "during"}
+#: A statement's place is no one it is about: "made his remarks in Doha".
+STATEMENT_OWNER_ORDER = (*OWNER_ORDER[:-1], ("prep", {"of", "with"}))
 PLACE_OWNER_ORDER: tuple[tuple[str, set[str] | None], ...] = (
     ("prep", {"with", "of", "in", "inside"}),
     ("poss", None),
@@ -352,7 +356,7 @@ def verb_targets(
         # pronoun ("lifted its embargo on Armenia") is mostly the subject itself: the phrase goes first.
         for noun in nouns:
             if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
-                found = owner(noun, actors)
+                found = owner(noun, actors, STATEMENT_OWNER_ORDER if code[:2] == "01" else OWNER_ORDER)
                 if found and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
                     pronoun_owner = pronoun_owner or (found, f"owner of '{noun.text}'")
                 elif found:
@@ -601,7 +605,14 @@ def reported_demand(source: Token, target: Token, lexicon: Lexicon) -> tuple[str
                 continue  # "X said Y must ...": the speech verb's subject is the holder
             return None
         obliged = any(c.lower_ in OBLIGATION_MODALS for c in clause.children if c.dep_ == "aux")
-        if obliged or (clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)):
+        needs = clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)
+        if needs and not obliged and _modals(clause) & HYPOTHETICAL_MODALS:
+            # "NATO would need to remain strong": a judgement of what it would take, no demand
+            return "010", f"comment on what '{target.text}' would need to do ('{clause.text}')"
+        if needs and not obliged and clause.lemma_.lower() == "need":
+            # "Japan needs to enact reforms": an appeal (02); "must", "has to" a demand (10)
+            return _demanded(clause, "020", f"'{target.text}' told what it needs to do ('{clause.text}')", lexicon)
+        if obliged or needs:
             return _demanded(clause, "100", f"'{target.text}' told what it must do ('{clause.text}')", lexicon)
         if (
             lemma in WANT_WORDS
@@ -653,10 +664,12 @@ def find_candidates(
     *,
     things: bool = False,
     deep: bool = False,
+    targetless: bool = False,
 ) -> list[Candidate]:
     """Coded events in one sentence, in trigger order. With ``deep`` (open mode), an event with no
     target takes an actor or place named deep in the phrase of what it acts on; with ``things``, the
-    thing it acts on ("condemned the decision")."""
+    thing it acts on ("condemned the decision"); with ``targetless``, a verb of action (not a statement,
+    appeal, demand, disapproval, rejection or threat) with no one named is kept without a target."""
     matches: list[tuple[Token, LexiconEntry, Token | None]] = []
     consumed: set[int] = set()
     for token in sentence:
@@ -673,7 +686,16 @@ def find_candidates(
             continue
         candidates.extend(
             _code_trigger(
-                trigger, entry, obj, sentence, lexicon, actors, discourse + candidates, things=things, deep=deep
+                trigger,
+                entry,
+                obj,
+                sentence,
+                lexicon,
+                actors,
+                discourse + candidates,
+                things=things,
+                deep=deep,
+                targetless=targetless,
             )
         )
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
@@ -914,6 +936,7 @@ def _code_trigger(
     *,
     things: bool = False,
     deep: bool = False,
+    targetless: bool = False,
 ) -> list[Candidate]:
     context = clause_context(trigger, lexicon, sentence)
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
@@ -1039,7 +1062,7 @@ def _code_trigger(
     if not sources:
         return []
     if not targets and deep and cameo[:2] != "14":
-        targets, target_role = _deep_target(trigger, obj, actors, sources)
+        targets, target_role = _deep_target(trigger, obj, actors, sources, statement=cameo[:2] == "01")
     if not targets and things and cameo[:2] != "14":
         thing = _thing_target(trigger, obj, actors)
         if thing is not None:
@@ -1065,7 +1088,13 @@ def _code_trigger(
                     targets, target_role = place[:1], f"place of the event ('{prep.lower_}')"
                     break
     if not targets and cameo[:2] != "14":
-        return []
+        if not targetless or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
+            return []
+        # An action on no one named ("Congress agreed to lift the embargoes", "500 rebels surrendered"):
+        # coded with no target, and less sure, since half its dyad is missing. A noun needs its target:
+        # "vetoed the European sanctions package" reports no sanctions.
+        notes.append("no target named")
+        confidence = min(confidence, TARGETLESS_CONFIDENCE)
     date_anchor = context.speech if context.speech is not None else None
     if joint:
         pairs = [(s, t, source_role, target_role, notes) for s in sources for t in sources if s is not t]
@@ -1087,21 +1116,23 @@ def _code_trigger(
 
 
 def _deep_target(
-    trigger: Token, obj: Token | None, actors: DocumentActors, sources: list[ActorMention]
+    trigger: Token, obj: Token | None, actors: DocumentActors, sources: list[ActorMention], *, statement: bool = False
 ) -> tuple[list[ActorMention], str]:
     """ "condemned the bombing of a military academy in Tripoli", "ready to contribute air support to a
     force in Somalia": an action on a thing targets the first known actor or place of another country
-    named inside the thing's phrase."""
+    named inside the thing's phrase. A statement's phrase counts only for what it is about ("remarks on
+    the killings in Darfur"), not where or when it was made ("remarks at the start of a trip to ...")."""
     countries = {s.actor.country for s in sources}
     nouns = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and (obj is None or c.i != obj.i)]
     nouns += [
         p
         for prep in _children(trigger, "prep")
-        if prep.lower_ in THING_PREPS | {"to", "for"}
+        if prep.lower_ in (STATEMENT_TOPIC_PREPS if statement else THING_PREPS | {"to", "for"})
         for p in _children(prep, "pobj")
     ]
     if obj is not None:
-        nouns += [p for prep in _children(obj, "prep") for p in _children(prep, "pobj")]
+        preps = [p for p in _children(obj, "prep") if not statement or p.lower_ in STATEMENT_TOPIC_PREPS]
+        nouns += [p for prep in preps for p in _children(prep, "pobj")]
     for noun in nouns:
         for token in noun.subtree:
             mention = actors.get(token)
@@ -1110,6 +1141,8 @@ def _deep_target(
     return [], ""
 
 
+#: Prepositions that say what a statement is about.
+STATEMENT_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "against", "to", "of"}
 #: Prepositions whose object is what a trigger acts on ("protested against the law", "an attack on the church").
 THING_PREPS = {"against", "on", "into", "over", "at", "of"}
 

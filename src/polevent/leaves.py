@@ -144,8 +144,8 @@ def intent_code(code: str, table: dict[str, str] = INTENT_CODES) -> str | None:
 #: Requests, promises and refusals name what they are about in a clause ("urged Uganda to extradite"),
 #: a "for" phrase ("asked Portugal for military aid") or their object ("demanded support").
 REQUEST_NOUNS = {"call", "demand", "appeal", "request", "ultimatum", "plea", "proposal", "offer", "bid", "pressure"}
-#: Verbs that carry the real action in their own clause: "help finance", "help save".
-HELPER_VERBS = {"help", "assist", "continue", "begin", "start", "move"}
+#: Verbs that carry the real action in their own clause: "help finance", "help save", "needs to enact".
+HELPER_VERBS = {"help", "assist", "continue", "begin", "start", "move", "need", "have"}
 #: Verbs that take their meaning from their object: "bring an end to the embargo", "seek talks".
 LIGHT_VERBS = {"bring", "put", "seek", "make", "take", "give"}
 #: Modifiers that make sending troops peacekeeping (074) rather than a show of force (15x).
@@ -174,6 +174,25 @@ AID_KINDS = {
     "emergency": "3",
 }
 AID_NOUNS = {"aid", "assistance", "help", "support", "funding", "package"}
+#: The kind of reform by its modifier, as the fourth digit of the reform codes (0831 leadership,
+#: 0832 policy, 0833 rights, 0834 institutions and regime; 024x, 034x, 104x, 123x alike).
+REFORM_KINDS = {
+    "economic": "2",
+    "fiscal": "2",
+    "market": "2",
+    "tax": "2",
+    "pension": "2",
+    "agricultural": "2",
+    "land": "2",
+    "policy": "2",
+    "structural": "2",
+    "constitutional": "4",
+    "electoral": "4",
+    "judicial": "4",
+    "institutional": "4",
+    "democratic": "4",
+    "security": "4",
+}
 #: Codes whose leaves are kinds of aid, and the prefix the kind digit is added to.
 AID_FAMILIES = {"070": "07", "023": "023", "033": "033", "103": "103", "122": "122", "162": "162"}
 #: What someone is accused of (1121 crime and corruption ... 1125 espionage and treason).
@@ -224,6 +243,16 @@ def _with_aid_kind(code: str, noun: Token | None) -> str:
     return code
 
 
+def _with_reform_kind(code: str, noun: Token | None) -> str:
+    """ "enact economic reforms": the policy-change leaf (0832) of reform (083)."""
+    if code != "083" or noun is None or noun.lemma_.lower() != "reform":
+        return code
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in REFORM_KINDS:
+            return "083" + REFORM_KINDS[child.lemma_.lower()]
+    return code
+
+
 def _action(verb: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     """The code of the action a clause names, looking through "help"-like verbs."""
     if negated(verb):
@@ -246,7 +275,7 @@ def _action(verb: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     noun = required or (objects[0] if objects else None)
     if entry.cameo[:2] == "15" and noun is not None and any(c.lower_ in PEACEKEEPING for c in noun.children):
         return "074", verb  # "urged him to send peacekeeping troops": protection, not a show of force
-    return _with_aid_kind(entry.cameo, noun), verb
+    return _with_reform_kind(_with_aid_kind(entry.cameo, noun), noun), verb
 
 
 def _thing(noun: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
@@ -421,4 +450,4 @@ def demanded_code(clause: Token, code: str, lexicon: Lexicon) -> tuple[str, str]
     better = asked_code(found[0], code[:2]) if found is not None else None
     if better is None or better == code:
         return code, ""
-    return better, f"what is demanded ('{clause.text}'): {better}"
+    return better, f"what is demanded ('{found[1].text}'): {better}"  # type: ignore[index]
