@@ -176,3 +176,17 @@ def test_a_backer_or_base_is_no_actor_and_gives_no_country(coder):
     militia = next(a for text, a in mentions.items() if "militia groups" in text)
     assert (militia.country, militia.sector) == (None, "UAF")
     assert "Iran" not in mentions
+
+
+def test_a_gold_side_that_names_no_one_agrees_with_no_target():
+    from polevent.evaluation import GoldActor, _actor_matches
+    from polevent.records import Actor
+
+    nobody = GoldActor((), None, None)
+    someone = Actor(text="Iraq", start=0, end=4, code="IRQ", country="IRQ", sector=None, name="Iraq")
+    assert _actor_matches(nobody, None) and _actor_matches(nobody, someone) and _actor_matches(None, None)
+    # A gold side with a span, a country or a sector is someone: no target does not agree with it.
+    assert not _actor_matches(GoldActor(((0, 4),), None, None), None)
+    assert not _actor_matches(GoldActor((), "IRQ", None), None)
+    assert not _actor_matches(GoldActor((), None, "MIL"), None)
+    assert _actor_matches(GoldActor((), "IRQ", None), someone)

@@ -194,8 +194,8 @@ class Reliability:
 
 
 def _actor_matches(gold: GoldActor | None, actor: Actor | None) -> bool:
-    if gold is None:
-        return True
+    if gold is None or not (gold.spans or gold.country or gold.sector):
+        return True  # the gold names no one: any side, or none, agrees with it
     if actor is None:
         return False
     if gold.spans:
