@@ -143,11 +143,14 @@ def main() -> int:
                 f"{precision['predicted']} coded events match a gold event ({precision['extra']} extra); "
                 f"{precision['no_event_texts_coded']} of {precision['no_event_texts']} no-event texts got an event.",
             ]
-    things = evaluate(Coder(thing_targets=True), dev / "plv_train.jsonl", mode="open")["recall"]
+    actors_only = Coder(thing_targets=False)
+    recall = evaluate(actors_only, dev / "plv_train.jsonl", mode="open")["recall"]
+    petr_only = evaluate(actors_only, dev / "petr2_gsr.jsonl", mode="open")["precision"]
     out += [
         "",
-        f"With `--thing-targets` (targets may be things, uncoded): plv_train open recall (plover) "
-        f"{things['plover']['recall']:.3f}, gold actor spans overlapped {things['actor_spans']['recall']:.3f}.",
+        f"With `--actor-targets` (no thing as target): plv_train open recall (plover) "
+        f"{recall['plover']['recall']:.3f}, gold actor spans overlapped {recall['actor_spans']['recall']:.3f}; "
+        f"petr2_gsr {petr_only['extra']} extra events, {petr_only['no_event_texts_coded']} no-event texts coded.",
     ]
     petr = results[("petr2_gsr", "open")]
     out += [

@@ -184,12 +184,12 @@ def test_train_command_and_using_its_model(tmp_path):
 
 
 @pytest.mark.model
-def test_thing_targets_are_an_option_and_stay_uncoded():
+def test_thing_targets_are_the_default_and_stay_uncoded():
     from polevent import Coder
 
     text = "The Hungarian government vetoed the European sanctions package on Monday."
-    assert Coder().code(text, date="2024-05-06") == [], "by default a target must be an actor"
-    (event,) = Coder(thing_targets=True).code(text, date="2024-05-06")
+    assert Coder(thing_targets=False).code(text, date="2024-05-06") == [], "with --actor-targets, actors only"
+    (event,) = Coder().code(text, date="2024-05-06")
     assert event.source is not None and event.source.code == "HUNGOV"
     assert event.target is not None and event.target.text == "the European sanctions package"
     assert event.target.code is None and event.cameo_root == "12"

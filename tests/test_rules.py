@@ -385,7 +385,10 @@ def test_submitting_a_petition_is_an_appeal(coder):
 
 
 @pytest.mark.model
-def test_an_action_with_no_one_named_has_no_target(coder):
+def test_an_action_with_no_one_named_has_no_target():
+    from polevent.coder import Coder
+
+    coder = Coder(thing_targets=False)  # (else the embargo, a thing, is the target)
     events = coder.code("The Italian parliament agreed to lift the embargo on arms sales.", date="2024-03-01")
     assert [(e.source.code, e.target, e.cameo) for e in events] == [("ITALEG", None, "0354")]
     assert events[0].confidence <= 0.6 and "no target named" in events[0].explanation
@@ -394,3 +397,47 @@ def test_an_action_with_no_one_named_has_no_target(coder):
     # A sentence with a dyadic event says it all: no targetless event beside it.
     events = coder.code("Egyptian troops attacked and killed three Libyan smugglers.", date="2024-03-01")
     assert events and all(e.target is not None for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_calling_for_sanctions_against_someone_denounces_them_in_open_mode(coder):
+    events = coder.code("Several European countries called for sanctions against Moscow on Monday.", date="2021-02-01")
+    assert [(e.target.code, e.cameo) for e in events] == [("RUSGOV", "111")], [e.explanation for e in events]
+    assert "calls for punishment against 'Moscow'" in events[0].explanation
+    events = coder.code("Several European countries called for talks with Moscow on Monday.", date="2021-02-01")
+    assert [e.cameo_root for e in events] == ["02"], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_saying_someone_was_responsible_is_an_accusation(coder):
+    text = "After the bombing, the Afghan government said Taliban militants were responsible."
+    events = coder.code(text, date="2019-05-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("AFGGOV", "AFGREBTAL", "112")]
+    assert coder.code("The Afghan government said the talks were behind schedule.", date="2019-05-01") == []
+
+
+@pytest.mark.model
+def test_a_coercive_measure_targets_the_place_it_is_imposed_on(coder):
+    events = coder.code("The Colombian president imposed a curfew in Colombia on Friday.", date="2019-05-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("COLGOV", "COL", "1723")]
+    # Other actions in one's own country still take no place target.
+    events = coder.code("Nigeria deployed troops in Lagos after the riots.", date="2024-03-01")
+    assert all(e.target is None or e.target.country != "NGA" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_thing_is_the_target_only_of_acts_done_to_things(coder):
+    # Disapproval and rejection act on things ...
+    (event,) = coder.code("The Dutch parliament rejected the new budget plan.", date="2024-03-01")
+    assert event.cameo_root == "12" and event.target.text == "the new budget plan" and event.target.code is None
+    # ... meetings, aid and threats do not: their object is a topic or a means.
+    for text in (
+        "The Dutch parliament discussed the new budget plan.",
+        "The Dutch government delivered food and blankets.",
+        "Dutch aid groups warned of a worsening crisis.",
+    ):
+        events = coder.code(text, date="2024-03-01")
+        assert all(e.target is None or e.target.code is not None for e in events), [e.explanation for e in events]
+    # A lexicon trigger's own object ("declared a state of siege") is no thing target, whatever decides.
+    events = coder.code("The Guatemalan president declared a state of siege in the town.", date="2012-03-01")
+    assert all(e.target is None or "state" not in e.target.text for e in events), [e.explanation for e in events]

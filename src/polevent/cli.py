@@ -59,7 +59,8 @@ ThingsOption = Annotated[
     bool,
     typer.Option(
         "--thing-targets/--actor-targets",
-        help="Open mode: let the classifier also code events whose target is a thing (a plan, a ruling), uncoded.",
+        help="Open mode: an event may take the thing it acts on (a plan, a ruling) as its target, uncoded;"
+        " --actor-targets keeps only actors as targets.",
     ),
 ]
 PairsOption = Annotated[
@@ -79,7 +80,7 @@ def _coder(
     actors: list[Path] | None,
     classifier: bool,
     pair_model: Path | None,
-    thing_targets: bool = False,
+    thing_targets: bool = True,
     actor_pairs: bool = True,
 ) -> Coder:
     """A Coder, with user dictionaries checked now so that a bad file fails before any work."""
@@ -154,7 +155,7 @@ def code(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
-    thing_targets: ThingsOption = False,
+    thing_targets: ThingsOption = True,
     actor_pairs: PairsOption = True,
 ) -> None:
     """Code documents into events, one JSON object (or CSV row) per event.
@@ -213,7 +214,7 @@ def eval_command(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
-    thing_targets: ThingsOption = False,
+    thing_targets: ThingsOption = True,
     actor_pairs: PairsOption = True,
 ) -> None:
     """Score polevent against gold files.
@@ -320,7 +321,7 @@ def ingest(
     actors: ActorsOption = None,
     classifier: ClassifierOption = True,
     pair_model: PairModelOption = None,
-    thing_targets: ThingsOption = False,
+    thing_targets: ThingsOption = True,
     actor_pairs: PairsOption = True,
 ) -> None:
     """Code documents into the event store. Re-ingesting a document replaces its mentions.

@@ -29,6 +29,7 @@ from .actors import (
 from .dates import document_date, parse_iso, resolve_expression
 from .errors import InputError
 from .events import (
+    ACTOR_ONLY_ROOTS,
     CONSIDER_LEMMAS,
     SPEECH_LEMMAS,
     Candidate,
@@ -108,7 +109,7 @@ class Coder:
         pair_model: str | Path | None = None,
         min_confidence: float = 0.0,
         model_events: float | None = 0.5,
-        thing_targets: bool = False,
+        thing_targets: bool = True,
         pair_events: float | None = PAIR_EVENTS,
     ) -> None:
         self.model = pipeline_name(model)
@@ -239,19 +240,28 @@ class Coder:
             rescored = [self._rescore(candidate, doc, classifier, lex) for candidate in candidates]
             candidates = [c for c in rescored if c is not None and c.confidence >= self.min_confidence]
             if self.model_events is not None:
-                candidates += self._model_candidates(doc, actors, candidates, classifier, lex)
+                candidates += self._model_candidates(doc, actors, candidates, classifier, lex, targetless)
         targeted = {c.trigger.sent.start for c in candidates if c.target is not None}
         candidates += [c for c in targetless if c.trigger.sent.start not in targeted]
         candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
 
     def _model_candidates(
-        self, doc: Doc, actors: DocumentActors, found: list[Candidate], classifier: PairModel, lex: Lexicon
+        self,
+        doc: Doc,
+        actors: DocumentActors,
+        found: list[Candidate],
+        classifier: PairModel,
+        lex: Lexicon,
+        targetless: Sequence[Candidate] = (),
     ) -> list[Candidate]:
         """Events the lexicon has no trigger for: a verb with an actor as subject and another as object,
-        kept when the classifier gives one PLOVER type at least ``model_events`` probability."""
+        kept when the classifier gives one PLOVER type at least ``model_events`` probability. A verb
+        the lexicon coded with no target may still find an actor here, but not a thing: its object is
+        the lexicon's own ("declared a state of siege")."""
         threshold = self.model_events or 1.0
         taken = {c.trigger.i for c in found}
+        bare = {c.trigger.i for c in targetless}
         linked = {(c.source.actor.start, c.target.actor.start) for c in found if c.source and c.target}
         extra: list[Candidate] = []
         for verb in doc:
@@ -259,7 +269,7 @@ class Coder:
                 continue
             subjects = _usable([actors.get(c) for c in verb.children if c.dep_ == "nsubj"])
             objects = [actors.get(c) for c in verb.children if c.dep_ == "dobj"]
-            if self.thing_targets:
+            if self.thing_targets and verb.i not in bare:
                 objects += [
                     thing_mention(c)
                     for c in verb.children
@@ -291,6 +301,8 @@ class Coder:
                 if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
                     continue
                 code, cameo = code_of_type(classifier, features, plover.label)
+                if target.actor.code is None and target.how.startswith("the thing") and code[:2] in ACTOR_ONLY_ROOTS:
+                    continue
                 note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
                 roles = (f"subject of '{verb.text}'", f"object of '{verb.text}'")
                 extra.append(

@@ -193,6 +193,10 @@ REFUSAL_MODALS = {"will", "wo", "would", "shall", "'ll", "can", "ca", "could"}
 # Verbal events that need an addressee: when the sentence names none, the
 # discourse supplies one (the other side of the last event).
 TARGET_NEEDED_ROOTS = {"02", "10", "11", "12", "13"}
+#: Events that are addressed to actors, never to a thing: what a statement, an appeal, an intent, a
+#: meeting, cooperation, aid, a demand, a threat or a protest names as its object ("discussed the
+#: issues", "delivered food", "warned of a reaction") is its topic or its means, not its target.
+ACTOR_ONLY_ROOTS = {"01", "02", "03", "04", "06", "07", "10", "13", "14"}
 #: The most an event with no target may claim: who acted and how may be right, but to whom is unknown.
 TARGETLESS_CONFIDENCE = 0.6
 
@@ -1063,19 +1067,25 @@ def _code_trigger(
         return []
     if not targets and deep and cameo[:2] != "14":
         targets, target_role = _deep_target(trigger, obj, actors, sources, statement=cameo[:2] == "01")
-    if not targets and things and cameo[:2] != "14":
+    if not targets and things and cameo[:2] not in ACTOR_ONLY_ROOTS:
         thing = _thing_target(trigger, obj, actors)
         if thing is not None:
             targets, target_role = [thing], "the thing acted on"
+    against = _punished(trigger, obj) if cameo[:2] == "02" and targets else None
+    if against is not None and all(against[0] <= t.actor.start < against[1] for t in targets):
+        # "called for sanctions against Moscow": between the caller and Moscow, a denunciation
+        cameo, rule = "111", "punishment"
+        notes.append(f"calls for punishment against '{targets[0].actor.text}'")
     if not targets and cameo[:2] in TARGET_NEEDED_ROOTS:
         inferred = _discourse_target(sources[0], discourse)
         if inferred is not None:
             targets, target_role = [inferred], "the other side in the preceding event"
             confidence -= 0.25
-    if not targets and cameo[:2] not in TARGET_NEEDED_ROOTS | {"01"}:
+    coercive = entry.cameo[:2] == "17"  # imposing (or threatening) a curfew, martial law, arrests
+    if not targets and (coercive or cameo[:2] not in TARGET_NEEDED_ROOTS | {"01"}):
         # An action (not a statement) with no one named is aimed at the place it happens in, when that
-        # place is another country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine");
-        # a protest at the authorities of the place it is held in.
+        # place is another country's ("military exercises in Alaska", "a ceasefire in eastern Ukraine")
+        # or the action coerces it; a protest at the authorities of the place it is held in.
         holders = [
             trigger,
             *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else []),
@@ -1084,7 +1094,10 @@ def _code_trigger(
         for prep in (p for holder in holders for p in _children(holder, "prep")):
             if prep.lower_ in {"in", "at", "outside", "inside"}:
                 place = _actors(_children(prep, "pobj"), actors)
-                if place and all(p.actor.country not in {None, s.actor.country} for s in sources for p in place):
+                # A coercive measure ("a state of siege in Bolivia", "a curfew in Kashmir") is aimed at the
+                # place it is imposed on, one's own country too.
+                excluded = {None} if coercive else {None, *(s.actor.country for s in sources)}
+                if place and all(p.actor.country not in excluded for p in place):
                     targets, target_role = place[:1], f"place of the event ('{prep.lower_}')"
                     break
     if not targets and cameo[:2] != "14":
@@ -1113,6 +1126,20 @@ def _code_trigger(
             Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
         )
     return results
+
+
+def _punished(trigger: Token, obj: Token | None) -> tuple[int, int] | None:
+    """The characters of the "against" phrase of a punishment called for ("called for sanctions
+    against Moscow"), or None."""
+    nouns = [obj] if obj is not None and obj.pos_ in {"NOUN", "PROPN"} else []
+    nouns += [p for prep in _children(trigger, "prep") if prep.lower_ == "for" for p in _children(prep, "pobj")]
+    for noun in nouns:
+        if noun.lemma_.lower() not in PUNISHMENTS:
+            continue
+        for prep in _children(noun, "prep"):
+            if prep.lower_ == "against":
+                return prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+    return None
 
 
 def _deep_target(

@@ -71,8 +71,12 @@ class Lexicon:
                     and child.lemma_.lower() in entry.words
                 ):
                     return entry, None
-                if entry.requirement == "comp" and child.dep_ == "xcomp" and child.lemma_.lower() in entry.words:
-                    return entry, child  # "declined to comment": the clause's verb is part of the trigger
+                if (
+                    entry.requirement == "comp"
+                    and child.dep_ in {"xcomp", "acomp"}
+                    and child.lemma_.lower() in entry.words
+                ):
+                    return entry, child  # "declined to comment", "were responsible": part of the trigger
                 if entry.requirement == "obj" and child.dep_ in OBJECT_DEPS:
                     if child.lemma_.lower() in entry.words:
                         # "launched a scathing attack": the object's own modifier entry says more.
