@@ -430,6 +430,7 @@ def test_a_thing_is_the_target_only_of_acts_done_to_things(coder):
     # Disapproval and rejection act on things ...
     (event,) = coder.code("The Dutch parliament rejected the new budget plan.", date="2024-03-01")
     assert event.cameo_root == "12" and event.target.text == "the new budget plan" and event.target.code is None
+    assert event.confidence <= 0.6  # the other side is no actor: no surer than an event with no target
     # ... meetings, aid and threats do not: their object is a topic or a means.
     for text in (
         "The Dutch parliament discussed the new budget plan.",

@@ -393,7 +393,15 @@ def is_thing(head: Token) -> bool:
 def thing_mention(head: Token) -> ActorMention:
     """The noun phrase of a thing acted on ("the proposal", "a court decision"): a target with no code."""
     tokens = [t for t in phrase_tokens(head) if not t.is_punct]
-    return ActorMention(_make(tokens or [head]), how="the thing acted on (not an actor)")
+    return ActorMention(_make(tokens or [head]), how=THING_HOW)
+
+
+THING_HOW = "the thing acted on (not an actor)"
+
+
+def is_thing_mention(mention: ActorMention | None) -> bool:
+    """Whether a target is a thing acted on (``thing_mention``), not an actor."""
+    return mention is not None and mention.how == THING_HOW
 
 
 def is_former(tokens: list[Token]) -> bool:

@@ -21,6 +21,7 @@ from .actors import (
     DocumentActors,
     doc_text,
     is_thing,
+    is_thing_mention,
     person_actor,
     resolve_document,
     resolve_span,
@@ -32,6 +33,7 @@ from .events import (
     ACTOR_ONLY_ROOTS,
     CONSIDER_LEMMAS,
     SPEECH_LEMMAS,
+    TARGETLESS_CONFIDENCE,
     Candidate,
     clause_context,
     clause_subject,
@@ -243,6 +245,11 @@ class Coder:
                 candidates += self._model_candidates(doc, actors, candidates, classifier, lex, targetless)
         targeted = {c.trigger.sent.start for c in candidates if c.target is not None}
         candidates += [c for c in targetless if c.trigger.sent.start not in targeted]
+        # A thing as target leaves the other side unknown, as no target does: no more sure than that.
+        candidates = [
+            replace(c, confidence=min(c.confidence, TARGETLESS_CONFIDENCE)) if is_thing_mention(c.target) else c
+            for c in candidates
+        ]
         candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
 
@@ -301,7 +308,7 @@ class Coder:
                 if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
                     continue
                 code, cameo = code_of_type(classifier, features, plover.label)
-                if target.actor.code is None and target.how.startswith("the thing") and code[:2] in ACTOR_ONLY_ROOTS:
+                if is_thing_mention(target) and code[:2] in ACTOR_ONLY_ROOTS:
                     continue
                 note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
                 roles = (f"subject of '{verb.text}'", f"object of '{verb.text}'")
