@@ -118,7 +118,7 @@ def _hyphened(left: Token, hyphen: Token, right: Token) -> bool:
 
 
 #: Modifiers that name another actor than the phrase's own: an "Iranian-backed militia" is not Iran's,
-#: a "Damascus-based Palestinian group" not Syria's.
+#: a "Damascus-based Palestinian group" not Syria's. The backer or base is no actor of the sentence.
 AFFILIATION_WORDS = {
     "linked",
     "backed",
@@ -135,6 +135,11 @@ AFFILIATION_WORDS = {
 }
 
 
+#: Modifiers that name who holds a place: "exiled dissidents from military-ruled Myanmar" are no soldiers,
+#: but the rebels of a "rebel-held town" are an actor (an attack on the town is one on them).
+HOLDER_WORDS = {"ruled", "run", "held", "controlled", "occupied", "dominated"}
+
+
 def _backer(token: Token) -> bool:
     """The name in a modifier naming a backer or a base: "UK" in "a UK-based group"."""
     head = token.head
@@ -149,20 +154,21 @@ def _backer(token: Token) -> bool:
 def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
     """The phrase itself plus any appositive (", a Defense Ministry spokesperson"), less the modifiers
     that name someone else ("Al Qaeda-linked")."""
-    other = {
-        t.i
-        for child in head.children
-        if child.dep_ == "amod" and child.lower_ in AFFILIATION_WORDS and child.i != head.i
-        for t in child.subtree
-    }
-    groups = [[t for t in tokens if t.i not in other] or tokens]
+    groups = [tokens]
     for child in head.rights:
         if child.dep_ == "appos":
             groups.append([t for t in child.subtree])
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS and head.pos_ in {"NOUN", "PROPN"}:
             # "the president of Armenia", "rebels in Darfur", "envoys from Qatar"
             groups.append([t for t in child.subtree if t.i != child.i])
-    return groups
+    other = {
+        t.i
+        for group in groups
+        for token in group
+        if token.dep_ == "amod" and token.lower_ in AFFILIATION_WORDS | HOLDER_WORDS and token.i != head.i
+        for t in token.subtree
+    }
+    return [[t for t in group if t.i not in other] or group for group in groups]
 
 
 @dataclass(slots=True)
