@@ -194,7 +194,7 @@ def test_a_gold_side_that_names_no_one_agrees_with_no_target():
 
 @pytest.mark.model
 def test_who_holds_a_place_gives_no_sector_to_people_from_it(coder):
-    mentions = _mentions(coder, "President Bush will meet exiled dissidents from military-ruled Myanmar.")
+    mentions = _mentions(coder, "President Bush will meet with exiled dissidents from military-ruled Myanmar.")
     dissidents = next(a for text, a in mentions.items() if "dissidents" in text)
     assert (dissidents.country, dissidents.sector) == ("MMR", "OPP")
     # ... but the holder of a place is an actor of its own: an attack on a rebel-held town is one on rebels.
