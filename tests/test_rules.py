@@ -442,3 +442,14 @@ def test_a_thing_is_the_target_only_of_acts_done_to_things(coder):
     # A lexicon trigger's own object ("declared a state of siege") is no thing target, whatever decides.
     events = coder.code("The Guatemalan president declared a state of siege in the town.", date="2012-03-01")
     assert all(e.target is None or "state" not in e.target.text for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_noun_naming_an_action_on_its_object_is_coded_as_the_verb(coder):
+    text = "The US president announced a suspension of aid to Pakistan on Monday."
+    events = coder.code(text, date="2018-01-05")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("USAGOV", "PAK", "162")]
+    assert "'suspend' + obj:" in events[0].explanation and "(noun)" in events[0].explanation
+    assert "subject of 'announced'" in events[0].explanation
+    # Without an object the verb's entries know, the noun is no trigger.
+    assert coder.code("The US president announced a suspension of the meeting with Pakistan.", date="2018-01-05") == []

@@ -972,7 +972,9 @@ def _code_trigger(
             governor = trigger.head.head  # "agreed to a ceasefire", "committed to talks"
         if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
             # "arrange a meeting with ..." after an intent verb: the one who intends is the source.
-            if context.intent or (trigger.dep_ != "pobj" and lexicon.match(governor) is None):
+            governing = lexicon.match(governor)
+            announced = governing is not None and governing[0].frame == "speech"  # "announced a suspension of aid"
+            if context.intent or (trigger.dep_ != "pobj" and (governing is None or announced)):
                 sources, source_role = clause_subject(governor, actors)
                 source_role = f"{source_role} of '{governor.text}'" if sources else ""
         if not sources:

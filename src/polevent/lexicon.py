@@ -51,7 +51,7 @@ class Lexicon:
             return None
         candidates = self.entries.get((token.lemma_.lower(), pos))
         if not candidates:
-            return None
+            return self._nominal(token) if pos == "noun" else None
         for entry in candidates:
             if entry.requirement is None:
                 return entry, None
@@ -86,6 +86,23 @@ class Lexicon:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             if any(p.lemma_.lower() in entry.words for p in prep.children if p.dep_ == "pobj"):
                                 return entry, child
+        return self._nominal(token) if pos == "noun" else None
+
+    def _nominal(self, noun: Token) -> tuple[LexiconEntry, Token | None] | None:
+        """A noun naming a verb's action on its "of" object: "a suspension of aid" as "suspend aid"."""
+        verb = NOMINALIZATIONS.get(noun.lemma_.lower())
+        if verb is None:
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for word in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
+                    entry = self.with_object(verb, word)
+                    if entry is not None:
+                        return replace(entry, pos="noun", note=f"{noun.lemma_.lower()} of: {entry.note}"), obj
         return None
 
     def with_object(self, lemma: str, noun: Token) -> LexiconEntry | None:
@@ -105,6 +122,22 @@ class Lexicon:
         return None
 
 
+#: Nouns that name a verb's action, coded as the verb with their "of" object ("the suspension of aid").
+NOMINALIZATIONS = {
+    "suspension": "suspend",
+    "lifting": "lift",
+    "imposition": "impose",
+    "resumption": "resume",
+    "easing": "ease",
+    "cancellation": "cancel",
+    "closure": "close",
+    "closing": "close",
+    "reopening": "reopen",
+    "extension": "extend",
+    "freezing": "freeze",
+    "halting": "halt",
+    "severing": "sever",
+}
 #: Phrasal verbs whose object changes the code: "call off talks" halts negotiations (164), "call off a
 #: strike" ends the dissent (082).
 PHRASAL_OBJECTS = {
