@@ -453,3 +453,17 @@ def test_a_noun_naming_an_action_on_its_object_is_coded_as_the_verb(coder):
     assert "subject of 'announced'" in events[0].explanation
     # Without an object the verb's entries know, the noun is no trigger.
     assert coder.code("The US president announced a suspension of the meeting with Pakistan.", date="2018-01-05") == []
+
+
+@pytest.mark.model
+def test_a_place_the_knowledge_base_does_not_know_is_an_uncoded_target(coder):
+    events = coder.code("Iraqi officials imposed a curfew on Basra on Saturday.", date="2019-10-05")
+    assert [(e.source.code, e.target.text, e.target.code, e.cameo) for e in events] == [
+        ("IRQGOV", "Basra", None, "1723")
+    ]
+    assert "place of the event" in events[0].explanation and events[0].confidence <= 0.6
+    events = coder.code("Indian authorities have imposed a curfew in parts of Kashmir.", date="2019-10-05")
+    assert [e.target.text for e in events] == ["parts of Kashmir"]
+    # A meeting's place is no target.
+    events = coder.code("Indian and Pakistani officials met in Geneva.", date="2019-10-05")
+    assert all(e.target is None or e.target.code is not None for e in events), [e.explanation for e in events]

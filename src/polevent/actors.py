@@ -399,6 +399,9 @@ def is_thing(head: Token) -> bool:
 def thing_mention(head: Token) -> ActorMention:
     """The noun phrase of a thing acted on ("the proposal", "a court decision"): a target with no code."""
     tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and tokens:  # "parts of Kashmir", "the suspension of aid"
+        tokens += [t for t in head.doc[tokens[-1].i + 1 : of.right_edge.i + 1] if not t.is_punct]
     return ActorMention(_make(tokens or [head]), how=THING_HOW)
 
 

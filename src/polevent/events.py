@@ -1102,6 +1102,20 @@ def _code_trigger(
                 if place and all(p.actor.country not in excluded for p in place):
                     targets, target_role = place[:1], f"place of the event ('{prep.lower_}')"
                     break
+        if not targets and things and cameo[:2] not in ACTOR_ONLY_ROOTS:
+            # A place the knowledge base does not know ("a curfew in Basra", "withdrew from the Golan
+            # Heights"): the target, uncoded, as a thing acted on is.
+            for prep in (p for holder in holders for p in _children(holder, "prep")):
+                unknown = [
+                    p
+                    for p in _children(prep, "pobj")
+                    if (p.ent_type_ in PLACE_ENTITIES or p.lemma_.lower() in PLACE_NOUNS)
+                    and actors.get(p) is None
+                    and p.pos_ in {"NOUN", "PROPN"}
+                ]
+                if prep.lower_ in {"in", "at", "on", "from"} and unknown:
+                    targets, target_role = [thing_mention(unknown[0])], f"place of the event ('{prep.lower_}')"
+                    break
     if not targets and cameo[:2] != "14":
         if not targetless or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
             return []
@@ -1170,6 +1184,13 @@ def _deep_target(
     return [], ""
 
 
+#: Named-entity types of places an event may be aimed at when the knowledge base does not know them.
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+#: Common nouns that name a place ("parts of Kashmir", "the town", "conflict zones").
+PLACE_NOUNS = {
+    "part", "area", "region", "district", "province", "state", "city", "town", "village", "zone", "camp",
+    "border", "outskirts", "neighbourhood", "neighborhood", "county", "municipality", "territory", "enclave",
+}  # fmt: skip
 #: Prepositions that say what a statement is about.
 STATEMENT_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "against", "to", "of"}
 #: Prepositions whose object is what a trigger acts on ("protested against the law", "an attack on the church").
