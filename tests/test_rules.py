@@ -467,3 +467,10 @@ def test_a_place_the_knowledge_base_does_not_know_is_an_uncoded_target(coder):
     # A meeting's place is no target.
     events = coder.code("Indian and Pakistani officials met in Geneva.", date="2019-10-05")
     assert all(e.target is None or e.target.code is not None for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_an_event_with_no_actor_target_needs_a_source_with_a_country(coder):
+    assert coder.code("A protester demolished the building.", date="2015-06-09") == []
+    (event,) = coder.code("A Ukrainian protester demolished the building.", date="2015-06-09")
+    assert (event.source.code, event.target.text, event.cameo_root) == ("UKROPP", "the building", "17")

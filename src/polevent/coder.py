@@ -245,10 +245,15 @@ class Coder:
                 candidates += self._model_candidates(doc, actors, candidates, classifier, lex, targetless)
         targeted = {c.trigger.sent.start for c in candidates if c.target is not None}
         candidates += [c for c in targetless if c.trigger.sent.start not in targeted]
-        # A thing as target leaves the other side unknown, as no target does: no more sure than that.
+        # A thing as target leaves the other side unknown, as no target does: no more sure than that; and
+        # with no side known but the source, the source must at least have a country ("a protester
+        # demolished the building" says nothing about anyone).
         candidates = [
             replace(c, confidence=min(c.confidence, TARGETLESS_CONFIDENCE)) if is_thing_mention(c.target) else c
             for c in candidates
+            if c.cameo[:2] == "14"
+            or not (c.target is None or is_thing_mention(c.target))
+            or (c.source is not None and c.source.actor.country is not None)
         ]
         candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
