@@ -385,15 +385,16 @@ def test_submitting_a_petition_is_an_appeal(coder):
 
 
 @pytest.mark.model
-def test_an_action_with_no_one_named_has_no_target():
+def test_an_action_with_no_one_named_has_no_target(coder):
     from polevent.coder import Coder
 
-    coder = Coder(thing_targets=False)  # (else the embargo, a thing, is the target)
-    events = coder.code("The Italian parliament agreed to lift the embargo on arms sales.", date="2024-03-01")
+    text = "The Italian parliament agreed to lift the embargo on arms sales."
+    events = coder.code(text, date="2024-03-01")
     assert [(e.source.code, e.target, e.cameo) for e in events] == [("ITALEG", None, "0354")]
     assert events[0].confidence <= 0.6 and "no target named" in events[0].explanation
+    assert Coder(thing_targets=False).code(text, date="2024-03-01") == []  # --actor-targets: two actors
     # Statements, appeals, demands, disapproval, rejections and threats are made to someone.
-    assert coder.code("The Italian parliament criticised the ruling.", date="2024-03-01") == []
+    assert coder.code("The Italian parliament complained bitterly on Monday.", date="2024-03-01") == []
     # A sentence with a dyadic event says it all: no targetless event beside it.
     events = coder.code("Egyptian troops attacked and killed three Libyan smugglers.", date="2024-03-01")
     assert events and all(e.target is not None for e in events), [e.explanation for e in events]

@@ -59,8 +59,8 @@ ThingsOption = Annotated[
     bool,
     typer.Option(
         "--thing-targets/--actor-targets",
-        help="Open mode: an event may take the thing it acts on (a plan, a ruling) as its target, uncoded;"
-        " --actor-targets keeps only actors as targets.",
+        help="Open mode: an event may take the thing it acts on (a plan, a ruling) as its target, uncoded, or"
+        " have none when no one is named; --actor-targets keeps only events between two actors.",
     ),
 ]
 PairsOption = Annotated[

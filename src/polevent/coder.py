@@ -98,7 +98,9 @@ class Coder:
     with an actor subject and object that the lexicon does not know when the classifier gives one
     PLOVER type at least this probability; None switches that off), ``pair_events`` (open mode also
     codes two actors of a sentence that no trigger links when the classifier gives one PLOVER type at
-    least this probability and "no event" little; None switches that off).
+    least this probability and "no event" little; None switches that off), ``thing_targets`` (open mode
+    lets an act done to things take the thing, or an unknown place, as an uncoded target, and an action
+    on no one named have no target; False keeps only events between two actors).
     """
 
     def __init__(
@@ -230,7 +232,13 @@ class Coder:
         for sentence in doc.sents:
             candidates.extend(
                 find_candidates(
-                    sentence, lex, actors, candidates, things=self.thing_targets, deep=True, targetless=True
+                    sentence,
+                    lex,
+                    actors,
+                    candidates,
+                    things=self.thing_targets,
+                    deep=True,
+                    targetless=self.thing_targets,
                 )
             )
         # An action with no target named is kept only where its sentence gives no event with one (the
