@@ -200,3 +200,18 @@ def test_who_holds_a_place_gives_no_sector_to_people_from_it(coder):
     # ... but the holder of a place is an actor of its own: an attack on a rebel-held town is one on rebels.
     mentions = _mentions(coder, "Syrian government forces shelled the rebel-held town of Douma.")
     assert any(a.sector == "REB" for a in mentions.values()), mentions
+
+
+@pytest.mark.model
+def test_a_region_is_a_place_of_its_country(coder):
+    from polevent.kb import knowledge_base
+    from polevent.places import geocode
+
+    events = coder.code("Russia is conducting military exercises in Alaska.", date="2015-06-09")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUS", "USA", "150")]
+    assert "Alaska, a region of United States" in events[0].explanation
+    mentions = _mentions(coder, "Sudanese troops attacked rebels in Darfur.")
+    assert next(a for text, a in mentions.items() if "rebels" in text).code == "SDNREB"
+    # A region is not at its country's capital: the gazetteer (cities) or nothing places it.
+    assert knowledge_base().match(["Darfur"], 0)[1].country == "SDN"
+    assert geocode("Darfur") is None and geocode("Sudan").name == "Sudan"

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .kb import CAPITAL, COUNTRY, DEMONYM, GROUP_PREFIXES, ORGANIZATION, PERSON, SEAT, Entry, KnowledgeBase
+from .kb import CAPITAL, COUNTRY, DEMONYM, GROUP_PREFIXES, ORGANIZATION, PERSON, REGION, SEAT, Entry, KnowledgeBase
 from .records import Actor
 
 if TYPE_CHECKING:
@@ -330,7 +330,10 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     sector = evidence.sector
     how = []
     if place is not None:
-        how.append(f"{place.kind} of {place.name}" if place.kind != ORGANIZATION else f"organisation {place.name}")
+        if place.org_kind == REGION:
+            how.append(f"{place.name}, a region of {kb.country_names.get(place.country or '', place.country)}")
+        else:
+            how.append(f"{place.kind} of {place.name}" if place.kind != ORGANIZATION else f"organisation {place.name}")
         only_place = all(first <= t.i <= last for t in tokens for first, last, _ in entries[:1])
         if place.kind in {CAPITAL, SEAT} and sector is None and only_place:
             sector = place.sector
@@ -360,7 +363,7 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if head.pos_ == "NOUN" and head.i not in evidence.covered and not _people_noun(head, entries):
         return None  # "China's core interests", "U.S. arms": a thing of an actor, not an actor
     if place is not None and place.kind == COUNTRY and name is None and len(entries) == 1 and sector is None:
-        name = place.name
+        name = kb.country_names.get(place.country or "", place.name) if place.org_kind == REGION else place.name
     mention = ActorMention(
         _make(tokens, country=country, sector=sector, name=name),
         person=head.ent_type_ == "PERSON",

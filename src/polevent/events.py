@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorMention, DocumentActors, is_thing, thing_mention
 from .leaves import THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry, negated
+from .places import geocode
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1113,9 +1114,14 @@ def _code_trigger(
                     and actors.get(p) is None
                     and p.pos_ in {"NOUN", "PROPN"}
                 ]
-                if prep.lower_ in {"in", "at", "on", "from"} and unknown:
+                if prep.lower_ not in {"in", "at", "on", "from"} or not unknown:
+                    continue
+                located = _gazetteer_place(unknown[0], actors)
+                if located is None:
                     targets, target_role = [thing_mention(unknown[0])], f"place of the event ('{prep.lower_}')"
-                    break
+                elif coercive or located.actor.country not in {s.actor.country for s in sources}:
+                    targets, target_role = [located], f"place of the event ('{prep.lower_}')"
+                break
     if not targets and cameo[:2] != "14":
         if not targetless or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
             return []
@@ -1142,6 +1148,21 @@ def _code_trigger(
             Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
         )
     return results
+
+
+def _gazetteer_place(token: Token, actors: DocumentActors) -> ActorMention | None:
+    """A named place the knowledge base does not know, as its country when the gazetteer places it in a
+    country the document names ("a curfew on Basra" in a story about Iraq: IRQ); None otherwise."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.label_ not in PLACE_ENTITIES:
+        return None
+    found = geocode(entity.text)
+    named = {m.actor.country for m in actors.by_head.values()}
+    if found is None or found.country is None or found.country not in named:
+        return None
+    thing = thing_mention(token)
+    actor = replace(thing.actor, code=found.country, country=found.country)
+    return ActorMention(actor, how=f"place in {found.country} ({found.name}, gazetteer)")
 
 
 def _punished(trigger: Token, obj: Token | None) -> tuple[int, int] | None:

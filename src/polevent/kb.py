@@ -31,6 +31,9 @@ COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANIZATION, PERSON = (
 )
 
 
+#: ``org_kind`` of a country entry that names a region of the country ("Darfur"), not the country.
+REGION = "region"
+
 #: Codes whose first three letters are a kind of international actor, not a country.
 GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
@@ -196,6 +199,15 @@ def _knowledge_base(user_dictionaries: tuple[str, ...]) -> KnowledgeBase:
         for iso_name in {record.name, getattr(record, "common_name", record.name)}:
             if "," not in iso_name and "(" not in iso_name:
                 kb.add(tokenize(iso_name), Entry(COUNTRY, kb.country_names[code], code))
+    for row in read_data_table("actors", "regions.tsv"):
+        if row["country"] not in kb.country_names:
+            raise DataError(f"data/actors/regions.tsv: {row['name']}: unknown country {row['country']!r}")
+        region = Entry(COUNTRY, row["name"], row["country"], org_kind=REGION)
+        for alias in [row["name"], *_split(row["aliases"])]:
+            key = tuple(t.lower() for t in tokenize(alias))
+            if key in kb.phrases:
+                raise DataError(f"data/actors/regions.tsv: {alias!r} is already a name of {kb.phrases[key].name}")
+            kb.add(tokenize(alias), region)
     for row in read_data_table("actors", "organizations.tsv"):
         org_sector = row["sector"] or None
         org_code = row["code"] or None

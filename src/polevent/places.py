@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .kb import COUNTRY, knowledge_base, tokenize
+from .kb import COUNTRY, REGION, knowledge_base, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,13 @@ def geocode(name: str) -> Place | None:
     tokens = list(tokenize(name))
     found = kb.match(tokens, 0) if tokens else None
     cities, capitals = gazetteer()
-    if found is not None and found[0] == len(tokens) and found[1].kind == COUNTRY and found[1].country:
+    if (
+        found is not None
+        and found[0] == len(tokens)
+        and found[1].kind == COUNTRY
+        and found[1].country
+        and found[1].org_kind != REGION  # a region is not at its country's capital
+    ):
         entry = found[1]
         capital = capitals.get(entry.country or "")
         return Place(entry.name, entry.country, capital.lat if capital else 0.0, capital.lon if capital else 0.0)
