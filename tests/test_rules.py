@@ -479,3 +479,25 @@ def test_an_event_with_no_actor_target_needs_a_source_with_a_country(coder):
     assert coder.code("A protester demolished the building.", date="2015-06-09") == []
     (event,) = coder.code("A Ukrainian protester demolished the building.", date="2015-06-09")
     assert (event.source.code, event.target.text, event.cameo_root) == ("UKROPP", "the building", "17")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # An authority ordering a coercive act against someone carries it out ...
+        ("The Venezuelan government ordered the opposition newspaper to suspend publication.", "1721"),
+        ("A Spanish judge has ordered nine former Catalan ministers jailed.", "173"),
+        # ... other orders stay demands, refined by what is demanded.
+        ("The Security Council ordered Iraq to withdraw its troops.", "1056"),
+        # Borders opened to people are asylum (075, AID), not an opened crossing (0863).
+        ("In 1997 Lithuania opened its borders to refugees.", "075"),
+    ],
+)
+def test_orders_and_opened_borders(coder, text, code):
+    events = coder.code(text, date="2017-11-02")
+    assert code in [e.cameo for e in events], [e.explanation for e in events]
+    # The same in pair mode, between the two actors the rule linked.
+    (event,) = [e for e in events if e.cameo == code]
+    pair = coder.code_pair(text, (event.source.start, event.source.end), (event.target.start, event.target.end))
+    assert pair.cameo == code, pair.explanation

@@ -38,7 +38,9 @@ from .events import (
     clause_context,
     clause_subject,
     find_candidates,
+    ordered_coercion,
     punishment_sought,
+    refuge_given,
     reported_demand,
 )
 from .ingest import clean_control_characters
@@ -515,9 +517,13 @@ class Coder:
             )
         token, entry, obj = trigger
         context = clause_context(token, lex, sentence)
-        cameo, refined = refine_leaf(token, entry.cameo, lex, obj, (source_span.start_char, source_span.end_char))
-        notes = ["pair mode: trigger on the path between the actors", *([refined] if refined else [])]
-        rule = ""
+        ordered = ordered_coercion(token, entry.cameo, lex) or refuge_given(token, entry.cameo, obj)
+        cameo, refined = refine_leaf(
+            token, ordered[0] if ordered else entry.cameo, lex, obj, (source_span.start_char, source_span.end_char)
+        )
+        notes = ["pair mode: trigger on the path between the actors", *([ordered[1]] if ordered else [])]
+        notes += [refined] if refined else []
+        rule = ("order" if entry.cameo == "100" else "refuge") if ordered else ""
         weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(
             c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "pcomp"} for c in token.children
         )

@@ -1003,6 +1003,14 @@ def _code_trigger(
             ]
             sources, source_role, targets, target_role = givers, "'from' phrase", sources, f"receiver ({source_role})"
     source_span = (sources[0].actor.start, sources[0].actor.end) if sources else None
+    for name, ruled in (
+        ("order", ordered_coercion(trigger, cameo, lexicon)),
+        ("refuge", refuge_given(trigger, cameo, obj)),
+    ):
+        if ruled is not None:
+            (cameo, note), rule = ruled, name
+            notes.append(note)
+            break
     cameo, refined = refine_leaf(trigger, cameo, lexicon, obj, source_span)
     if refined:
         notes.append(refined)
@@ -1163,6 +1171,52 @@ def _gazetteer_place(token: Token, actors: DocumentActors) -> ActorMention | Non
     thing = thing_mention(token)
     actor = replace(thing.actor, code=found.country, country=found.country)
     return ActorMention(actor, how=f"place in {found.country} ({found.name}, gazetteer)")
+
+
+#: Verbs of ordering: what an authority orders done to someone, it does to them.
+ORDER_LEMMAS = {"order", "command"}
+
+
+def ordered_coercion(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """ "ordered the newspaper to suspend publication" (1721), "ordered nine ex-ministers jailed" (173):
+    an order whose clause is a coercive act (17x) is that act by whoever gave the order; other orders
+    stay demands ("ordered Iraq to withdraw" 1056)."""
+    if code != "100" or trigger.lemma_.lower() not in ORDER_LEMMAS:
+        return None
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    clauses = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp", "oprd"}]
+    clauses += [c for o in objects for c in o.children if c.dep_ in {"acl", "amod", "oprd"}]
+    for clause in clauses:  # "ordered X to ...", "ordered X jailed"
+        if clause.pos_ != "VERB" or negated(clause):
+            continue
+        matched = lexicon.match(clause)
+        if matched is not None and matched[0].cameo[:2] == "17":
+            return matched[0].cameo, f"ordered '{clause.text}': {matched[0].cameo}"
+    return None
+
+
+#: People one opens one's borders to: "opened its borders to refugees" is granting asylum (075).
+REFUGEES = {"refugee", "migrant", "asylum", "seeker", "displaced", "evacuee", "exile", "people", "civilian"}
+
+
+def refuge_given(trigger: Token, code: str, obj: Token | None) -> tuple[str, str] | None:
+    """ "opened its borders to refugees" (075, AID) rather than opening a crossing (0863)."""
+    if code != "0863" or obj is None or obj.lemma_.lower() not in {"border", "door"}:
+        return None
+    for prep in (p for holder in (trigger, obj) for p in _children(holder, "prep") if p.lower_ == "to"):
+        for people in _children(prep, "pobj"):
+            words = {
+                people.lemma_.lower(),
+                *(c.lemma_.lower() for c in people.children if c.dep_ in {"amod", "compound"}),
+            }
+            of = [q for p in _children(people, "prep") if p.lower_ == "of" for q in _children(p, "pobj")]
+            if (
+                words & REFUGEES
+                or people.tag_ == "NNPS"
+                or any(q.tag_ == "NNPS" or q.lemma_.lower() in REFUGEES for q in of)
+            ):
+                return "075", f"borders opened to '{people.text}': asylum (075)"
+    return None
 
 
 def _punished(trigger: Token, obj: Token | None) -> tuple[int, int] | None:
