@@ -501,3 +501,11 @@ def test_orders_and_opened_borders(coder, text, code):
     (event,) = [e for e in events if e.cameo == code]
     pair = coder.code_pair(text, (event.source.start, event.source.end), (event.target.start, event.target.end))
     assert pair.cameo == code, pair.explanation
+
+
+@pytest.mark.model
+def test_a_dated_preposition_is_no_particle(coder):
+    text = "Relations have improved since President Yoon Suk Yeol took office in 2022."
+    assert coder.code(text, date="2024-09-05") == []
+    (event,) = coder.code("Germany took in thousands of Syrian refugees.", date="2016-01-05")
+    assert event.cameo == "075", event.explanation

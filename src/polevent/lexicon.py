@@ -56,7 +56,12 @@ class Lexicon:
             if entry.requirement is None:
                 return entry, None
             for child in token.children:
-                if entry.requirement == "prt" and child.dep_ in {"prt", "prep"} and child.lower_ in entry.words:
+                if (
+                    entry.requirement == "prt"
+                    and child.dep_ in {"prt", "prep"}
+                    and child.lower_ in entry.words
+                    and not _dated(child)  # "took office in 2022" takes no one in
+                ):
                     return _phrasal_object(token, child.lower_, entry), None
                 if (
                     entry.requirement == "prep"
