@@ -148,7 +148,7 @@ def main() -> int:
     petr_only = evaluate(actors_only, dev / "petr2_gsr.jsonl", mode="open")["precision"]
     out += [
         "",
-        f"With `--actor-targets` (no thing as target): plv_train open recall (plover) "
+        f"With `--actor-targets` (only events between two actors): plv_train open recall (plover) "
         f"{recall['plover']['recall']:.3f}, gold actor spans overlapped {recall['actor_spans']['recall']:.3f}; "
         f"petr2_gsr {petr_only['extra']} extra events, {petr_only['no_event_texts_coded']} no-event texts coded.",
     ]
