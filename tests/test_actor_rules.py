@@ -9,6 +9,11 @@ from polevent.dates import parse_iso
 from polevent.evaluation import read_gold
 
 
+def _named(mentions, word):
+    """The mention whose text contains ``word``."""
+    return next(a for text, a in mentions.items() if word in text)
+
+
 def _mentions(coder, text):
     doc = coder.nlp(text)
     actors = resolve_document(coder.kb, doc, parse_iso("2024-03-01"))
@@ -18,17 +23,17 @@ def _mentions(coder, text):
 @pytest.mark.model
 def test_an_ethnic_group_takes_the_country_it_lives_in(coder):
     mentions = _mentions(coder, "Ethnic Hungarians rallied in Romania on Sunday against the new language law.")
-    group = next(a for text, a in mentions.items() if "Hungarians" in text)
+    group = _named(mentions, "Hungarians")
     assert (group.country, group.sector) == ("ROU", "CVL")
     # Without "ethnic" the demonym names the people's own state.
     plain = _mentions(coder, "Hungarians rallied in Budapest on Sunday against the new language law.")
-    assert next(a for text, a in plain.items() if "Hungarians" in text).country == "HUN"
+    assert _named(plain, "Hungarians").country == "HUN"
 
 
 @pytest.mark.model
 def test_a_generic_agent_takes_the_country_of_the_actor_it_is_named_with(coder):
     mentions = _mentions(coder, "The Malian government and the rebels in the north signed a ceasefire in Algiers.")
-    rebels = next(a for text, a in mentions.items() if "rebels" in text)
+    rebels = _named(mentions, "rebels")
     assert (rebels.country, rebels.sector) == ("MLI", "REB")
 
 
@@ -164,7 +169,7 @@ def test_a_demonym_modifying_an_attack_is_its_author(coder):
 @pytest.mark.model
 def test_a_bracketed_gloss_does_not_hide_the_organisation(coder):
     mentions = _mentions(coder, "The Hizbollah (Party of God) group declared a ceasefire in south Lebanon.")
-    group = next(a for text, a in mentions.items() if "group" in text)
+    group = _named(mentions, "group")
     assert group.code == "LBNREBHEZ", mentions
 
 
@@ -173,7 +178,7 @@ def test_a_backer_or_base_is_no_actor_and_gives_no_country(coder):
     mentions = _mentions(coder, "A UK-based monitor said government forces shelled a rebel-held town.")
     assert not any(a.country == "GBR" for a in mentions.values()), mentions
     mentions = _mentions(coder, "The US military struck Iran-backed militia groups in the desert.")
-    militia = next(a for text, a in mentions.items() if "militia groups" in text)
+    militia = _named(mentions, "militia groups")
     assert (militia.country, militia.sector) == (None, "UAF")
     assert "Iran" not in mentions
 
@@ -195,7 +200,7 @@ def test_a_gold_side_that_names_no_one_agrees_with_no_target():
 @pytest.mark.model
 def test_who_holds_a_place_gives_no_sector_to_people_from_it(coder):
     mentions = _mentions(coder, "President Bush will meet with exiled dissidents from military-ruled Myanmar.")
-    dissidents = next(a for text, a in mentions.items() if "dissidents" in text)
+    dissidents = _named(mentions, "dissidents")
     assert (dissidents.country, dissidents.sector) == ("MMR", "OPP")
     # ... but the holder of a place is an actor of its own: an attack on a rebel-held town is one on rebels.
     mentions = _mentions(coder, "Syrian government forces shelled the rebel-held town of Douma.")
@@ -211,7 +216,7 @@ def test_a_region_is_a_place_of_its_country(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUS", "USA", "150")]
     assert "Alaska, a region of United States" in events[0].explanation
     mentions = _mentions(coder, "Sudanese troops attacked rebels in Darfur.")
-    assert next(a for text, a in mentions.items() if "rebels" in text).code == "SDNREB"
+    assert _named(mentions, "rebels").code == "SDNREB"
     # A region is not at its country's capital: the gazetteer (cities) or nothing places it.
     assert knowledge_base().match(["Darfur"], 0)[1].country == "SDN"
     assert geocode("Darfur") is None and geocode("Sudan").name == "Sudan"
