@@ -509,3 +509,12 @@ def test_a_dated_preposition_is_no_particle(coder):
     assert coder.code(text, date="2024-09-05") == []
     (event,) = coder.code("Germany took in thousands of Syrian refugees.", date="2016-01-05")
     assert event.cameo == "075", event.explanation
+
+
+@pytest.mark.model
+def test_min_confidence_holds_for_events_with_no_actor_as_target():
+    from polevent.coder import Coder
+
+    text = "The Italian parliament agreed to lift the embargo on arms sales."
+    assert [e.cameo for e in Coder().code(text, date="2024-03-01")] == ["0354"]  # confidence 0.6 at most
+    assert Coder(min_confidence=0.7).code(text, date="2024-03-01") == []

@@ -265,6 +265,7 @@ class Coder:
             or not (c.target is None or is_thing_mention(c.target))
             or (c.source is not None and c.source.actor.country is not None)
         ]
+        candidates = [c for c in candidates if c.confidence >= self.min_confidence]  # after the caps above
         candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
 
