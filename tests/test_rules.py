@@ -518,3 +518,10 @@ def test_min_confidence_holds_for_events_with_no_actor_as_target():
     text = "The Italian parliament agreed to lift the embargo on arms sales."
     assert [e.cameo for e in Coder().code(text, date="2024-03-01")] == ["0354"]  # confidence 0.6 at most
     assert Coder(min_confidence=0.7).code(text, date="2024-03-01") == []
+
+
+@pytest.mark.model
+def test_a_compound_names_what_a_light_verb_acts_on(coder):
+    events = coder.code("The United Nations has suspended aid deliveries in Borno State.", date="2019-03-01")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("IGOUNO", "NGA", "162")]
+    assert "Borno, a region of Nigeria" in events[0].explanation

@@ -86,6 +86,8 @@ class Lexicon:
                     if child.lemma_.lower() in entry.words:
                         # "launched a scathing attack": the object's own modifier entry says more.
                         return self._modified(child) or entry, child
+                    if any(c.dep_ == "compound" and c.lemma_.lower() in entry.words for c in child.children):
+                        return entry, child  # "suspended aid deliveries", "halted arms sales"
                     # "sell ... worth of military equipment", "impose a series of sanctions"
                     for prep in child.children:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
