@@ -492,6 +492,8 @@ def test_an_event_with_no_actor_target_needs_a_source_with_a_country(coder):
         ("The Security Council ordered Iraq to withdraw its troops.", "1056"),
         # Borders opened to people are asylum (075, AID), not an opened crossing (0863).
         ("In 1997 Lithuania opened its borders to refugees.", "075"),
+        # People sent somewhere to investigate investigate there (09x), they are no aid.
+        ("France has sent seven experts to Saudi Arabia to investigate the attacks.", "093"),
     ],
 )
 def test_orders_and_opened_borders(coder, text, code):

@@ -42,6 +42,7 @@ from .events import (
     punishment_sought,
     refuge_given,
     reported_demand,
+    sent_to_investigate,
 )
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
@@ -518,13 +519,17 @@ class Coder:
             )
         token, entry, obj = trigger
         context = clause_context(token, lex, sentence)
-        ordered = ordered_coercion(token, entry.cameo, lex) or refuge_given(token, entry.cameo, obj)
+        ordered = (
+            ordered_coercion(token, entry.cameo, lex)
+            or refuge_given(token, entry.cameo, obj)
+            or sent_to_investigate(token, lex)
+        )
         cameo, refined = refine_leaf(
             token, ordered[0] if ordered else entry.cameo, lex, obj, (source_span.start_char, source_span.end_char)
         )
         notes = ["pair mode: trigger on the path between the actors", *([ordered[1]] if ordered else [])]
         notes += [refined] if refined else []
-        rule = ("order" if entry.cameo == "100" else "refuge") if ordered else ""
+        rule = "rule" if ordered else ""  # an order, a refuge or a purpose (named in the notes)
         weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(
             c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "pcomp"} for c in token.children
         )

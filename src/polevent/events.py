@@ -1006,6 +1006,7 @@ def _code_trigger(
     for name, ruled in (
         ("order", ordered_coercion(trigger, cameo, lexicon)),
         ("refuge", refuge_given(trigger, cameo, obj)),
+        ("purpose", sent_to_investigate(trigger, lexicon)),
     ):
         if ruled is not None:
             (cameo, note), rule = ruled, name
@@ -1192,6 +1193,26 @@ def ordered_coercion(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, 
         matched = lexicon.match(clause)
         if matched is not None and matched[0].cameo[:2] == "17":
             return matched[0].cameo, f"ordered '{clause.text}': {matched[0].cameo}"
+    return None
+
+
+#: Verbs of sending people somewhere.
+SEND_LEMMAS = {"send", "dispatch", "deploy"}
+
+
+def sent_to_investigate(trigger: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    """ "sent seven experts to Saudi Arabia to investigate the attacks": an investigation (09x) where
+    the people are sent, not aid or a deployment."""
+    if trigger.lemma_.lower() not in SEND_LEMMAS:
+        return None
+    for clause in trigger.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        matched = lexicon.match(clause)
+        if matched is not None and matched[0].cameo[:2] == "09" and not negated(clause):
+            return matched[0].cameo, f"sent to '{clause.text}': {matched[0].cameo}"
     return None
 
 
