@@ -220,3 +220,12 @@ def test_a_region_is_a_place_of_its_country(coder):
     # A region is not at its country's capital: the gazetteer (cities) or nothing places it.
     assert knowledge_base().match(["Darfur"], 0)[1].country == "SDN"
     assert geocode("Darfur") is None and geocode("Sudan").name == "Sudan"
+
+
+@pytest.mark.model
+def test_the_phrases_own_sector_word_wins_over_its_of_phrase(coder):
+    mentions = _mentions(coder, "Opponents of the Kenyan government protested in Nairobi.")
+    assert _named(mentions, "Opponents").code == "KENOPP"
+    # With no sector word of its own, the of-phrase still says who it is.
+    mentions = _mentions(coder, "The president of Armenia met the army chief of Azerbaijan.")
+    assert _named(mentions, "president").code == "ARMGOV" and _named(mentions, "army chief").code == "AZEMIL"

@@ -181,8 +181,11 @@ class _Evidence:
 
 
 def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
+    """Names and sector words of the phrase (the first group) and its appositive or of-phrase (the
+    others). A sector word of the phrase itself wins: "opponents of the government" are opposition."""
     evidence = _Evidence()
-    for tokens in groups:
+    for number, tokens in enumerate(groups):
+        own_sector = number > 0 and evidence.sector is not None
         words = [t.text for t in tokens]
         lowered = [w.lower() for w in words]
         i = 0
@@ -197,7 +200,7 @@ def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
             sector = kb.sector_match(lowered, i)
             if sector is not None:
                 length, code, rank = sector
-                if rank >= evidence.sector_rank:
+                if rank >= evidence.sector_rank and not own_sector:
                     evidence.sector, evidence.sector_rank = code, rank
                     evidence.sector_text = " ".join(words[i : i + length])
                 evidence.covered.update(t.i for t in tokens[i : i + length])
