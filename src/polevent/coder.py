@@ -35,14 +35,12 @@ from .events import (
     SPEECH_LEMMAS,
     TARGETLESS_CONFIDENCE,
     Candidate,
+    action_rule,
     clause_context,
     clause_subject,
     find_candidates,
-    ordered_coercion,
     punishment_sought,
-    refuge_given,
     reported_demand,
-    sent_to_investigate,
 )
 from .ingest import clean_control_characters
 from .kb import KnowledgeBase, knowledge_base
@@ -241,7 +239,6 @@ class Coder:
                     candidates,
                     things=self.thing_targets,
                     deep=True,
-                    targetless=self.thing_targets,
                 )
             )
         # An action with no target named is kept only where its sentence gives no event with one (the
@@ -519,17 +516,13 @@ class Coder:
             )
         token, entry, obj = trigger
         context = clause_context(token, lex, sentence)
-        ordered = (
-            ordered_coercion(token, entry.cameo, lex)
-            or refuge_given(token, entry.cameo, obj)
-            or sent_to_investigate(token, lex)
-        )
+        action = action_rule(token, entry.cameo, obj, lex)
         cameo, refined = refine_leaf(
-            token, ordered[0] if ordered else entry.cameo, lex, obj, (source_span.start_char, source_span.end_char)
+            token, action[0] if action else entry.cameo, lex, obj, (source_span.start_char, source_span.end_char)
         )
-        notes = ["pair mode: trigger on the path between the actors", *([ordered[1]] if ordered else [])]
+        notes = ["pair mode: trigger on the path between the actors", *([action[1]] if action else [])]
         notes += [refined] if refined else []
-        rule = "rule" if ordered else ""  # an order, a refuge or a purpose (named in the notes)
+        rule = action[2] if action else ""
         weighs = token.lemma_.lower() in CONSIDER_LEMMAS and any(
             c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "pcomp"} for c in token.children
         )

@@ -669,12 +669,11 @@ def find_candidates(
     *,
     things: bool = False,
     deep: bool = False,
-    targetless: bool = False,
 ) -> list[Candidate]:
     """Coded events in one sentence, in trigger order. With ``deep`` (open mode), an event with no
     target takes an actor or place named deep in the phrase of what it acts on; with ``things``, the
-    thing it acts on ("condemned the decision"); with ``targetless``, a verb of action (not a statement,
-    appeal, demand, disapproval, rejection or threat) with no one named is kept without a target."""
+    thing it acts on ("condemned the decision"), and a verb of action (not a statement, appeal, demand,
+    disapproval, rejection or threat) with no one named is kept without a target."""
     matches: list[tuple[Token, LexiconEntry, Token | None]] = []
     consumed: set[int] = set()
     for token in sentence:
@@ -700,7 +699,6 @@ def find_candidates(
                 discourse + candidates,
                 things=things,
                 deep=deep,
-                targetless=targetless,
             )
         )
     taken = {c.trigger.i for c in candidates} | {t.i for t, _, _ in matches}
@@ -941,7 +939,6 @@ def _code_trigger(
     *,
     things: bool = False,
     deep: bool = False,
-    targetless: bool = False,
 ) -> list[Candidate]:
     context = clause_context(trigger, lexicon, sentence)
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
@@ -1003,15 +1000,10 @@ def _code_trigger(
             ]
             sources, source_role, targets, target_role = givers, "'from' phrase", sources, f"receiver ({source_role})"
     source_span = (sources[0].actor.start, sources[0].actor.end) if sources else None
-    for name, ruled in (
-        ("order", ordered_coercion(trigger, cameo, lexicon)),
-        ("refuge", refuge_given(trigger, cameo, obj)),
-        ("purpose", sent_to_investigate(trigger, lexicon)),
-    ):
-        if ruled is not None:
-            (cameo, note), rule = ruled, name
-            notes.append(note)
-            break
+    ruled = action_rule(trigger, cameo, obj, lexicon)
+    if ruled is not None:
+        cameo, note, rule = ruled
+        notes.append(note)
     cameo, refined = refine_leaf(trigger, cameo, lexicon, obj, source_span)
     if refined:
         notes.append(refined)
@@ -1132,7 +1124,7 @@ def _code_trigger(
                     targets, target_role = [located], f"place of the event ('{prep.lower_}')"
                 break
     if not targets and cameo[:2] != "14":
-        if not targetless or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
+        if not things or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
             return []
         # An action on no one named ("Congress agreed to lift the embargoes", "500 rebels surrendered"):
         # coded with no target, and less sure, since half its dyad is missing. A noun needs its target:
@@ -1172,6 +1164,19 @@ def _gazetteer_place(token: Token, actors: DocumentActors) -> ActorMention | Non
     thing = thing_mention(token)
     actor = replace(thing.actor, code=found.country, country=found.country)
     return ActorMention(actor, how=f"place in {found.country} ({found.name}, gazetteer)")
+
+
+def action_rule(trigger: Token, code: str, obj: Token | None, lexicon: Lexicon) -> tuple[str, str, str] | None:
+    """(code, note, rule name) when a parse rule recodes the trigger's action: an order of a coercive
+    act, borders opened to people, people sent to investigate; None otherwise."""
+    for name, ruled in (
+        ("order", ordered_coercion(trigger, code, lexicon)),
+        ("refuge", refuge_given(trigger, code, obj)),
+        ("purpose", sent_to_investigate(trigger, lexicon)),
+    ):
+        if ruled is not None:
+            return ruled[0], ruled[1], name
+    return None
 
 
 #: Verbs of ordering: what an authority orders done to someone, it does to them.
@@ -1242,7 +1247,8 @@ def refuge_given(trigger: Token, code: str, obj: Token | None) -> tuple[str, str
 
 def _punished(trigger: Token, obj: Token | None) -> tuple[int, int] | None:
     """The characters of the "against" phrase of a punishment called for ("called for sanctions
-    against Moscow"), or None."""
+    against Moscow"), or None. Unlike ``punishment_sought`` (pair mode, given a target token), the
+    target may lie anywhere in the phrase ("against individuals responsible for ... in Uganda")."""
     nouns = [obj] if obj is not None and obj.pos_ in {"NOUN", "PROPN"} else []
     nouns += [p for prep in _children(trigger, "prep") if prep.lower_ == "for" for p in _children(prep, "pobj")]
     for noun in nouns:
