@@ -527,3 +527,53 @@ def test_a_compound_names_what_a_light_verb_acts_on(coder):
     events = coder.code("The United Nations has suspended aid deliveries in Borno State.", date="2019-03-01")
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("IGOUNO", "NGA", "162")]
     assert "Borno, a region of Nigeria" in events[0].explanation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        # One's own peacekeepers withdrawn from a place: the place is the target.
+        ("The African Union withdrew its peacekeepers from Darfur last month.", "African Union", "Darfur", "1661"),
+        # Forces on alert are aimed at where they stand, in their own country too.
+        ("Nepalese troops remained on alert in Kathmandu after the riots.", "Nepalese troops", "Kathmandu", "152"),
+        # Two offices of one state are two actors.
+        (
+            "Peru's president refused a request from the prime minister to call early elections.",
+            "Peru's president",
+            "prime minister",
+            "120",
+        ),
+        # A mediation is aimed at the parties it is between.
+        ("Qatar launched a mediation effort between Sudan and Chad on Monday.", "Qatar", "Sudan", "045"),
+        # Refuge sought in a country is asked of it.
+        ("Thousands of Eritreans sought refuge in Ethiopia this year.", "Eritreans", "Ethiopia", "0233"),
+        # A deadline given to someone is an ultimatum.
+        ("Kenya gave Somalia a two-week deadline to withdraw its envoy.", "Kenya", "Somalia", "139"),
+        # Troops sent to keep the peace are peacekeeping, not a deployment of force.
+        ("Ghana is sending troops to the United Nations peacekeeping mission in Mali.", "Ghana", None, "074"),
+        # Refusing to end one's own strike is a refusal, to whoever it is against.
+        ("Brazilian truck drivers said they will not end the strike.", "Brazilian truck drivers", None, "1242"),
+        # An armed group storming a building assaults it; protesters storming one riot.
+        ("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday.", "Al-Shabaab fighters", None, "190"),
+    ],
+)
+def test_targets_and_codes_of_deployments_refusals_and_ultimatums(coder, text, source, target, code):
+    events = coder.code(text, date="2021-05-10")
+    found = [
+        e
+        for e in events
+        if e.cameo == code
+        and source in e.source.text
+        and (target is None or (e.target is not None and target in e.target.text))
+    ]
+    assert found, [(e.source.text, e.target and e.target.text, e.cameo) for e in events]
+
+
+@pytest.mark.model
+def test_protesters_storming_a_building_riot_and_one_side_is_never_two(coder):
+    events = coder.code("Angry protesters stormed the Peruvian parliament building.", date="2021-05-10")
+    assert [e.cameo for e in events if "protesters" in e.source.text] == ["145"], [e.explanation for e in events]
+    # A pronoun for the speaker is the speaker's side, not a second office.
+    events = coder.code("The Chilean president said he rejected the proposal of the president.", date="2021-05-10")
+    assert all(e.target is None or e.source.code != e.target.code for e in events), [e.explanation for e in events]

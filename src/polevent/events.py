@@ -324,7 +324,56 @@ def owner(
 
 
 def _forces(mention: ActorMention) -> bool:
-    return mention.actor.sector in {"MIL", "COP"} and mention.actor.name is None
+    return mention.actor.sector in {"MIL", "COP", "PKO"} and mention.actor.name is None
+
+
+#: Words that make a deployment of troops peacekeeping (074).
+PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"}
+#: Sectors whose violent entry into a place is an armed assault, not a riot.
+ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "SEP"}
+#: Verbs that take one's own forces away: "withdrew peacekeepers from Sinai" is aimed at Sinai.
+WITHDRAW_LEMMAS = {"withdraw", "pull", "recall", "evacuate"}
+#: Verbs of a state one is in or put in: "remained on alert", "put its army on alert".
+STATE_VERBS = {"remain", "be", "stay", "keep", "put", "place", "go"}
+#: Titles of office: two holders of one side's offices are two actors ("the president refused a request
+#: from the prime minister"), where two mentions of one country are one.
+OFFICE_HEADS = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "governor",
+    "mayor",
+    "speaker",
+    "judge",
+    "court",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "cabinet",
+    "ministry",
+    "prosecutor",
+    "commander",
+    "chief",
+}
+
+
+def same_side(source: ActorMention, target: ActorMention) -> bool:
+    """Two mentions of one side, which no event joins: the same code, unless they are different holders
+    of office or bodies of the state ("Iceland's president ... the prime minister", "the court ... the
+    ministry"). A pronoun or the same person is always the same side."""
+    a, b = source.actor, target.actor
+    if not a.code or a.code != b.code:
+        return False
+    if source.person_id is not None and source.person_id == target.person_id:
+        return True
+    heads = [m.actor.text.lower().split()[-1] if m.actor.text else "" for m in (source, target)]
+    if heads[0] == heads[1] or not all(h in OFFICE_HEADS for h in heads):
+        return True
+    return a.start < b.end and b.start < a.end
 
 
 def verb_targets(
@@ -338,13 +387,19 @@ def verb_targets(
         return found, "passive subject"
     objects = _children(verb, "dobj", "dative")
     # Deploying or massing troops: the troops are one's own, the target is where they go.
-    own_forces = code[:2] == "15" or code[:3] == "087"  # deploying or withdrawing one's own troops
+    own_forces = (  # deploying or withdrawing one's own troops
+        code[:2] == "15" or code[:3] == "087" or (code[:3] == "166" and verb.lemma_.lower() in WITHDRAW_LEMMAS)
+    )
     found = [m for m in _actors(objects, actors) if not (own_forces and _forces(m))]
     if found:
         return found, "object"
     preps = TARGET_PREPS | ({"near", "along", "outside"} if code[:2] in {"14", "15"} else set())
     if code[:3] in {"015", "016"}:
         preps = preps | {"for"}  # "claimed responsibility for the attacks on ..."
+    if code[:3] == "045":
+        preps = preps | {"between"}  # "launched a mediation effort between India and Pakistan"
+    if code == "0233":
+        preps = preps | {"in"}  # "sought refuge in Bangladesh": asked of the country they are in
     nouns = [*([obj] if obj is not None else []), *objects, *subjects]
     pronoun_owner: tuple[list[ActorMention], str] | None = None
     for holders in ([verb], nouns):
@@ -745,7 +800,7 @@ def _reported_events(
             s, t = actors.get(source), actors.get(target)
             if ruled is None or s is None or t is None or s.outlet or (s.actor.start, t.actor.start) in linked:
                 continue
-            if s.actor.code and s.actor.code == t.actor.code:
+            if same_side(s, t):
                 continue
             code, note = ruled
             if (s.actor.code, t.actor.code, code) in done:
@@ -961,6 +1016,7 @@ def _code_trigger(
             for s in sources
             for t in targets
         ]
+    in_state = False  # a noun of a state one is in: "remained on alert"
     if is_noun:
         sources, source_role, targets, target_role = noun_frame(trigger, actors)
         governor: Token | None = None
@@ -968,17 +1024,23 @@ def _code_trigger(
             governor = trigger.head
         elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
             governor = trigger.head.head  # "agreed to a ceasefire", "committed to talks"
+        in_state = (
+            governor is not None
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in {"on", "under"}
+            and governor.lemma_.lower() in STATE_VERBS
+        )  # "troops remained on alert", "put the army on alert"
         if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
             # "arrange a meeting with ..." after an intent verb: the one who intends is the source.
             governing = lexicon.match(governor)
             announced = governing is not None and governing[0].frame == "speech"  # "announced a suspension of aid"
-            if context.intent or (trigger.dep_ != "pobj" and (governing is None or announced)):
+            if context.intent or in_state or (trigger.dep_ != "pobj" and (governing is None or announced)):
                 sources, source_role = clause_subject(governor, actors)
                 source_role = f"{source_role} of '{governor.text}'" if sources else ""
         if not sources:
             return []
-        if not targets and trigger.dep_ in {"dobj", "nsubjpass"}:
-            targets, target_role = verb_targets(trigger.head, actors, trigger, code=cameo)
+        if not targets and (trigger.dep_ in {"dobj", "nsubjpass"} or in_state):
+            targets, target_role = verb_targets(governor or trigger.head, actors, trigger, code=cameo)
     elif entry.frame == "content":
         if not speakers:
             return []
@@ -1015,6 +1077,12 @@ def _code_trigger(
     if cameo[:2] == "15" and _joint(trigger, obj):
         cameo = "062"
         notes.append("joint exercises coded as military cooperation")
+    elif cameo[:2] == "15" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.subtree):
+        cameo = "074"  # "sending troops to the UN peacekeeping force in South Sudan"
+        notes.append("troops sent to keep the peace coded as peacekeeping (074)")
+    if cameo == "145" and sources and all(s.actor.sector in ARMED_SECTORS for s in sources):
+        cameo = "190"  # "the Taliban stormed a police headquarters": an armed assault, not a riot
+        notes.append(f"stormed by armed '{sources[0].actor.text}': 190 instead of 145")
     reciprocal = entry.frame == "reciprocal" or cameo == "062"
     # "each other", "one another": what coordinated sides do to each other is done by each to each.
     mutual = any(
@@ -1093,6 +1161,7 @@ def _code_trigger(
         holders = [
             trigger,
             *([trigger.head] if is_noun and trigger.dep_ in {"dobj", "pobj"} else []),
+            *([trigger.head.head] if in_state else []),  # "remained on alert in Kathmandu"
             *([obj] if obj is not None else []),  # "attended a summit in Switzerland"
         ]
         for prep in (p for holder in holders for p in _children(holder, "prep")):
@@ -1100,7 +1169,8 @@ def _code_trigger(
                 place = _actors(_children(prep, "pobj"), actors)
                 # A coercive measure ("a state of siege in Bolivia", "a curfew in Kashmir") is aimed at the
                 # place it is imposed on, one's own country too.
-                excluded = {None} if coercive else {None, *(s.actor.country for s in sources)}
+                # Forces on alert or deployed are aimed at where they are, at home too.
+                excluded = {None} if coercive or cameo[:2] == "15" else {None, *(s.actor.country for s in sources)}
                 if place and all(p.actor.country not in excluded for p in place):
                     targets, target_role = place[:1], f"place of the event ('{prep.lower_}')"
                     break
@@ -1120,11 +1190,12 @@ def _code_trigger(
                 located = _gazetteer_place(unknown[0], actors)
                 if located is None:
                     targets, target_role = [thing_mention(unknown[0])], f"place of the event ('{prep.lower_}')"
-                elif coercive or located.actor.country not in {s.actor.country for s in sources}:
+                elif coercive or cameo[:2] == "15" or located.actor.country not in {s.actor.country for s in sources}:
                     targets, target_role = [located], f"place of the event ('{prep.lower_}')"
                 break
     if not targets and cameo[:2] != "14":
-        if not things or is_noun or cameo[:2] in TARGET_NEEDED_ROOTS | {"01"}:
+        # "will not end the strike" (1242) is refused to whoever the strike is against, named or not.
+        if not things or is_noun or (cameo[:2] in TARGET_NEEDED_ROOTS | {"01"} and cameo != "1242"):
             return []
         # An action on no one named ("Congress agreed to lift the embargoes", "500 rebels surrendered"):
         # coded with no target, and less sure, since half its dyad is missing. A noun needs its target:
@@ -1139,7 +1210,7 @@ def _code_trigger(
     results = []
     seen: set[tuple[int, int]] = set()
     for source, target, s_role, t_role, why in pairs:
-        if target is not None and source.actor.code == target.actor.code:
+        if target is not None and (same_side(source, target) or not (source.actor.code or target.actor.code)):
             continue
         key = (source.actor.start, target.actor.start if target is not None else -1)
         if key in seen:
