@@ -477,8 +477,11 @@ def test_a_place_the_knowledge_base_does_not_know_is_an_uncoded_target(coder):
 @pytest.mark.model
 def test_an_event_with_no_actor_target_needs_a_source_with_a_country(coder):
     assert coder.code("A protester demolished the building.", date="2015-06-09") == []
+    (event,) = coder.code("A Ukrainian soldier demolished the building.", date="2015-06-09")
+    assert (event.source.code, event.target.text, event.cameo_root) == ("UKRMIL", "the building", "17")
+    # A protester's demolition is a riot, which needs no target, but still a country.
     (event,) = coder.code("A Ukrainian protester demolished the building.", date="2015-06-09")
-    assert (event.source.code, event.target.text, event.cameo_root) == ("UKROPP", "the building", "17")
+    assert (event.source.code, event.target, event.cameo) == ("UKROPP", None, "145")
 
 
 @pytest.mark.model
@@ -577,3 +580,41 @@ def test_protesters_storming_a_building_riot_and_one_side_is_never_two(coder):
     # A pronoun for the speaker is the speaker's side, not a second office.
     events = coder.code("The Chilean president said he rejected the proposal of the president.", date="2021-05-10")
     assert all(e.target is None or e.source.code != e.target.code for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An idiom's object keeps its preposition from being a particle: no one is taken in.
+        ("Belgian soldiers took part in the parade in Brussels.", set()),
+        # Evidence presented against someone accuses them, in either voice.
+        ("Evidence against Belarus was presented by Lithuania.", {("LTU", "BLR", "112")}),
+        ("The Polish government presented evidence against Belarus.", {("POLGOV", "BLR", "112")}),
+        # Property destroyed by protesters is a riot.
+        ("The Turkish consulate was vandalised by Armenian protesters.", {("ARMOPP", "TURGOV", "145")}),
+        # A side claiming its own attack claims responsibility (015) ...
+        ("The Syrian army claimed that it had shelled Turkish positions.", {("SYRMIL", "TURMIL", "015")}),
+        # ... and a side claiming another's attack accuses it (112), besides the attack itself ...
+        (
+            "The Kenyan government claimed that Somali militants had attacked a Kenyan police post.",
+            {("KENGOV", "SOMREB", "112"), ("SOMREB", "KENCOP", "190")},
+        ),
+        # ... where one that only says so attributes the report.
+        (
+            "The Kenyan government said that Somali militants had attacked a Kenyan police post.",
+            {("SOMREB", "KENCOP", "190")},
+        ),
+    ],
+)
+def test_idioms_evidence_riots_and_reported_attacks(coder, text, expected):
+    events = coder.code(text, date="2019-04-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert coded == expected, [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_the_press_claiming_an_attack_accuses_no_one(coder):
+    events = coder.code("Syrian state media claimed that rebels had shelled Aleppo.", date="2019-04-02")
+    assert ("SYRREB", "194") in {(e.source.code, e.cameo) for e in events}, [e.explanation for e in events]
+    assert all(e.cameo != "112" for e in events), [e.explanation for e in events]

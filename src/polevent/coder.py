@@ -259,8 +259,7 @@ class Coder:
         candidates = [
             replace(c, confidence=min(c.confidence, TARGETLESS_CONFIDENCE)) if is_thing_mention(c.target) else c
             for c in candidates
-            if c.cameo[:2] == "14"
-            or not (c.target is None or is_thing_mention(c.target))
+            if not (c.target is None or is_thing_mention(c.target))
             or (c.source is not None and c.source.actor.country is not None)
         ]
         candidates = [c for c in candidates if c.confidence >= self.min_confidence]  # after the caps above

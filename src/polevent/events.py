@@ -327,6 +327,12 @@ def _forces(mention: ActorMention) -> bool:
     return mention.actor.sector in {"MIL", "COP", "PKO"} and mention.actor.name is None
 
 
+#: Verbs by which a side alleges another's violence (112): "claimed that ISIL had attacked Iraq".
+ALLEGING_LEMMAS = {"claim", "allege", "charge"}
+#: Who reports violence as a witness, not as an accuser: the press, medics.
+WITNESS_SECTORS = {"MED", "HLH"}
+#: Verbs by which a side claims its own attack (015): "claimed that they had attacked Iraq".
+CLAIM_LEMMAS = {"claim", "admit", "acknowledge", "confess"}
 #: Words that make a deployment of troops peacekeeping (074).
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"}
 #: Sectors whose violent entry into a place is an armed assault, not a riot.
@@ -1080,6 +1086,9 @@ def _code_trigger(
     elif cameo[:2] == "15" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.subtree):
         cameo = "074"  # "sending troops to the UN peacekeeping force in South Sudan"
         notes.append("troops sent to keep the peace coded as peacekeeping (074)")
+    if cameo == "1712" and sources and all(s.actor.sector == "OPP" for s in sources):
+        cameo, rule = "145", "riot"  # "demolished by a protester": property destroyed in a protest is a riot
+        notes.append(f"property destroyed by '{sources[0].actor.text}': 145 instead of 1712")
     if cameo == "145" and sources and all(s.actor.sector in ARMED_SECTORS for s in sources):
         cameo = "190"  # "the Taliban stormed a police headquarters": an armed assault, not a riot
         notes.append(f"stormed by armed '{sources[0].actor.text}': 190 instead of 145")
@@ -1105,6 +1114,10 @@ def _code_trigger(
             s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector} for s in sources
         ):
             sources, source_role = [speaker], "speaker, speaking for its own side"
+            if context.speech.lemma_.lower() in CLAIM_LEMMAS and cameo[:2] in {"18", "19", "20"} and context.happened:
+                # "The US claimed that they had attacked Iraq": a claim of one's own attack (015)
+                notes.append(f"own attack claimed ('{context.speech.text}'): 015 instead of {cameo}")
+                cameo, rule = "015", "claim"
     if context.considered and cameo[:2] not in {"01", "02"}:
         notes.append(f"a policy option: 014 instead of {cameo}")
         cameo, confidence, rule = "014", 0.7, "considered"
@@ -1219,6 +1232,38 @@ def _code_trigger(
         results.append(
             Candidate(trigger, entry, cameo, source, target, why, confidence, date_anchor, s_role, t_role, rule=rule)
         )
+    if (
+        results
+        and speakers
+        and cameo[:2] in {"18", "19", "20"}
+        and context.happened
+        and context.speech is not None
+        and context.speech.lemma_.lower() in ALLEGING_LEMMAS
+        and not speakers[0].outlet
+        and speakers[0].actor.sector not in WITNESS_SECTORS
+    ):
+        # "The US claimed that ISIL had attacked Iraq": a side that claims another side's violence accuses
+        # it (112). Who only says so ("officials said") attributes the report; the press and medics who
+        # claim it are witnesses.
+        speaker = speakers[0]
+        authors = dict.fromkeys(c.source for c in results if c.source is not None)
+        accused = [s for s in authors if s is not speaker and s.actor.code and not same_side(speaker, s)]
+        for perpetrator in accused:
+            results.append(
+                Candidate(
+                    context.speech,
+                    replace(_REPORTED_ENTRY, cameo="112"),
+                    "112",
+                    speaker,
+                    perpetrator,
+                    [*notes, f"reports '{trigger.text}' by '{perpetrator.actor.text}': an accusation"],
+                    0.7,
+                    None,
+                    "speaker",
+                    "author of the reported violence",
+                    rule="reported",
+                )
+            )
     return results
 
 

@@ -21,6 +21,11 @@ FRAMES = {"direct", "reciprocal", "speech", "content", "intent", "converse"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 
 
+#: Objects that make an idiom of a verb and the preposition after them: "took part in the killing" takes
+#: no one in.
+IDIOM_OBJECTS = {"part", "place", "pride", "interest", "note", "heart", "advantage", "care", "charge", "issue"}
+
+
 @dataclass(frozen=True, slots=True)
 class LexiconEntry:
     """One trigger: a lemma, an optional requirement, the CAMEO code and the frame."""
@@ -61,6 +66,7 @@ class Lexicon:
                     and child.dep_ in {"prt", "prep"}
                     and child.lower_ in entry.words
                     and not _dated(child)  # "took office in 2022" takes no one in
+                    and not any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS for c in token.children)
                 ):
                     return _phrasal_object(token, child.lower_, entry), None
                 if (
