@@ -618,3 +618,26 @@ def test_the_press_claiming_an_attack_accuses_no_one(coder):
     events = coder.code("Syrian state media claimed that rebels had shelled Aleppo.", date="2019-04-02")
     assert ("SYRREB", "194") in {(e.source.code, e.cameo) for e in events}, [e.explanation for e in events]
     assert all(e.cameo != "112" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_who_arrests_named_by_the_place_and_who_speaks_for_a_person(coder):
+    # A coercive passive with no agent: the state of the place it was done in.
+    events = coder.code("Opposition leader Jean Mbeki was arrested in Uganda on Monday.", date="2021-05-10")
+    assert ("UGA", "173") in {(e.source.code, e.cameo) for e in events}, [e.explanation for e in events]
+    assert "the state of the place" in next(e for e in events if e.cameo == "173").explanation
+    # Not for violence: who kidnaps people in a country is often no state.
+    events = coder.code("Two Indian engineers were kidnapped in Nigeria.", date="2021-05-10")
+    assert all(e.source.code != "NGA" for e in events), [e.explanation for e in events]
+    # A named person stays the source when a body of the same side announces what he will do.
+    text = "President Joe Biden will meet Kenyan President William Ruto next week, the White House said."
+    events = coder.code(text, date="2023-05-10")
+    assert [e.source.text for e in events if e.cameo[:2] in {"03", "04"}] == ["President Joe Biden"], [
+        e.explanation for e in events
+    ]
+
+
+@pytest.mark.model
+def test_the_event_noun_is_no_thing_acted_on(coder):
+    events = coder.code("Germany expressed its support for Ukraine.", date="2022-03-01")
+    assert [(e.source.code, e.target.code) for e in events] == [("DEU", "UKR")], [e.explanation for e in events]

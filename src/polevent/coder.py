@@ -321,7 +321,9 @@ class Coder:
                 if plover.label in {NO_TYPE, NO_EVENT} or plover.score < threshold:
                     continue
                 code, cameo = code_of_type(classifier, features, plover.label)
-                if is_thing_mention(target) and code[:2] in ACTOR_ONLY_ROOTS:
+                if is_thing_mention(target) and (
+                    code[:2] in ACTOR_ONLY_ROOTS or _names_itself(t_span, plover.label, lex)
+                ):
                     continue
                 note = f"model: PLOVER {plover.describe(4)}; CAMEO {cameo.describe(3)}; no lexicon trigger"
                 roles = (f"subject of '{verb.text}'", f"object of '{verb.text}'")
@@ -596,6 +598,13 @@ TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
 #: Stands in for a lexicon entry when the classifier alone finds an event in open mode.
 _MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
+
+
+def _names_itself(thing: SpacySpan, plover_type: str, lex: Lexicon) -> bool:
+    """Whether a thing is the event's own noun ("expressed its support": SUPPORT), not what it acts on
+    ("condemned the attack": an ACCUSE of an ASSAULT)."""
+    named = lex.match(thing.root)
+    return named is not None and cameo_codes()[named[0].cameo].plover == plover_type
 
 
 def _mention_spans(doc: Doc, source: ActorMention, target: ActorMention) -> tuple[SpacySpan, SpacySpan] | None:

@@ -1058,6 +1058,8 @@ def _code_trigger(
         if not sources:
             sources, source_role = _agent_in_phrase(trigger, actors, lexicon)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
+        if not sources and targets and target_role == "passive subject" and cameo[:2] == "17":
+            sources, source_role = _authority_of_place(trigger, actors)
         if entry.frame == "converse":  # "received weapons from X": X gives, the subject receives
             givers = [
                 mention
@@ -1111,7 +1113,10 @@ def _code_trigger(
         if not sources and cameo[:2] < "14":  # who reports a killing is not its author
             sources, source_role = [speaker], "speaker"
         elif sources and all(
-            s.actor.country == speaker.actor.country and s.actor.sector in {None, speaker.actor.sector} for s in sources
+            s.actor.country == speaker.actor.country
+            and s.actor.sector in {None, speaker.actor.sector}
+            and not (s.person and not speaker.person)  # "Trump will meet ..., the White House said": Trump
+            for s in sources
         ):
             sources, source_role = [speaker], "speaker, speaking for its own side"
             if context.speech.lemma_.lower() in CLAIM_LEMMAS and cameo[:2] in {"18", "19", "20"} and context.happened:
@@ -1265,6 +1270,18 @@ def _code_trigger(
                 )
             )
     return results
+
+
+def _authority_of_place(verb: Token, actors: DocumentActors) -> tuple[list[ActorMention], str]:
+    """Who did a coercive passive with no agent named: the state of the place it was done in ("was
+    arrested in Rwanda" by the authorities there). Not for violence: who kidnaps or kills people in a
+    country is often no state."""
+    for prep in (p for p in _children(verb, "prep") if p.lower_ == "in"):
+        for place in _actors(_children(prep, "pobj"), actors):
+            country = place.actor.country
+            if country is not None and len(country) == 3 and place.actor.sector in {None, "GOV"}:
+                return [place], f"the state of the place ('{prep.lower_}')"
+    return [], ""
 
 
 def _gazetteer_place(token: Token, actors: DocumentActors) -> ActorMention | None:
