@@ -641,3 +641,27 @@ def test_who_arrests_named_by_the_place_and_who_speaks_for_a_person(coder):
 def test_the_event_noun_is_no_thing_acted_on(coder):
     events = coder.code("Germany expressed its support for Ukraine.", date="2022-03-01")
     assert [(e.source.code, e.target.code) for e in events] == [("DEU", "UKR")], [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A donor is who gives aid; a copula makes its subject the source.
+        ("Norway remains the largest donor to Malawi.", {("NOR", "MWI", "070")}),
+        # Aid goes where its purpose is.
+        (
+            "Canada provided 12 million dollars to help families in Haiti after the storm.",
+            {("CAN", "HTI", "071")},
+        ),
+        # Fighting an epidemic or corruption is no violence.
+        ("Cuban doctors helped fight the cholera epidemic in Haiti.", set()),
+        ("Kenyan troops fought Somali militants near the border.", {("KENMIL", "SOMREB", "190")}),
+    ],
+)
+def test_donors_aid_purposes_and_ills_fought(coder, text, expected):
+    events = coder.code(text, date="2019-04-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert expected <= coded, [e.explanation for e in events]
+    if not expected:
+        assert all(e.cameo_root not in {"18", "19", "20"} for e in events), [e.explanation for e in events]

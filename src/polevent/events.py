@@ -341,6 +341,10 @@ ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "SEP"}
 WITHDRAW_LEMMAS = {"withdraw", "pull", "recall", "evacuate"}
 #: Verbs of a state one is in or put in: "remained on alert", "put its army on alert".
 STATE_VERBS = {"remain", "be", "stay", "keep", "put", "place", "go"}
+#: Verbs that say what their subject is, and the trigger nouns that then say what it does: "the US
+#: remains the largest donor to Sudan" (where "Iran is a threat to Israel" is no threat made).
+COPULAS = {"be", "remain", "become"}
+AGENT_NOUNS = {"donor", "mediator"}
 #: Titles of office: two holders of one side's offices are two actors ("the president refused a request
 #: from the prime minister"), where two mentions of one country are one.
 OFFICE_HEADS = {
@@ -1001,6 +1005,8 @@ def _code_trigger(
     things: bool = False,
     deep: bool = False,
 ) -> list[Candidate]:
+    if entry.cameo[:2] in {"18", "19", "20"} and _fights_an_ill(trigger):
+        return []  # "funding to fight the Ebola epidemic", "the fight against corruption"
     context = clause_context(trigger, lexicon, sentence)
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
     cameo = entry.cameo
@@ -1036,6 +1042,8 @@ def _code_trigger(
             and trigger.head.lower_ in {"on", "under"}
             and governor.lemma_.lower() in STATE_VERBS
         )  # "troops remained on alert", "put the army on alert"
+        if trigger.dep_ == "attr" and trigger.head.lemma_.lower() in COPULAS and trigger.lemma_.lower() in AGENT_NOUNS:
+            governor, in_state = trigger.head, True  # "the US is the largest donor to Sudan"
         if not sources and governor is not None and governor.pos_ in {"VERB", "AUX"}:
             # "arrange a meeting with ..." after an intent verb: the one who intends is the source.
             governing = lexicon.match(governor)
@@ -1156,7 +1164,9 @@ def _code_trigger(
     if not sources:
         return []
     if not targets and deep and cameo[:2] != "14":
-        targets, target_role = _deep_target(trigger, obj, actors, sources, statement=cameo[:2] == "01")
+        targets, target_role = _deep_target(
+            trigger, obj, actors, sources, statement=cameo[:2] == "01", aid=cameo[:2] == "07" or cameo[:3] == "033"
+        )
     if not targets and things and cameo[:2] not in ACTOR_ONLY_ROOTS:
         thing = _thing_target(trigger, obj, actors)
         if thing is not None:
@@ -1284,6 +1294,27 @@ def _authority_of_place(verb: Token, actors: DocumentActors) -> tuple[list[Actor
     return [], ""
 
 
+#: What is fought without violence against anyone: diseases, disasters, social ills.
+ILLS = {
+    "epidemic", "pandemic", "outbreak", "disease", "virus", "coronavirus", "covid", "covid-19", "ebola", "cholera",
+    "malaria", "polio", "measles", "aids", "hiv", "fire", "wildfire", "blaze", "flood", "flooding", "corruption",
+    "poverty", "hunger", "famine", "drought", "crime", "inflation", "unemployment", "trafficking", "smuggling",
+    "misinformation", "disinformation", "change", "pollution", "locust", "impunity", "discrimination", "racism", "drug",
+}  # fmt: skip
+
+
+def _fights_an_ill(trigger: Token) -> bool:
+    """Whether a fighting word is aimed at an ill, not at anyone: "to fight the Ebola epidemic",
+    "combating corruption", "the fight against poverty"."""
+    if trigger.lemma_.lower() not in {"fight", "combat", "battle", "tackle", "war"}:
+        return False
+    aimed = [c for c in trigger.children if c.dep_ in {"dobj", "compound"}]
+    aimed += [
+        p for prep in _children(trigger, "prep") if prep.lower_ in {"against", "on"} for p in _children(prep, "pobj")
+    ]
+    return any(t.lemma_.lower() in ILLS or t.lower_ in ILLS for a in aimed for t in (a, *_children(a, "compound")))
+
+
 def _gazetteer_place(token: Token, actors: DocumentActors) -> ActorMention | None:
     """A named place the knowledge base does not know, as its country when the gazetteer places it in a
     country the document names ("a curfew on Basra" in a story about Iraq: IRQ); None otherwise."""
@@ -1394,7 +1425,13 @@ def _punished(trigger: Token, obj: Token | None) -> tuple[int, int] | None:
 
 
 def _deep_target(
-    trigger: Token, obj: Token | None, actors: DocumentActors, sources: list[ActorMention], *, statement: bool = False
+    trigger: Token,
+    obj: Token | None,
+    actors: DocumentActors,
+    sources: list[ActorMention],
+    *,
+    statement: bool = False,
+    aid: bool = False,
 ) -> tuple[list[ActorMention], str]:
     """ "condemned the bombing of a military academy in Tripoli", "ready to contribute air support to a
     force in Somalia": an action on a thing targets the first known actor or place of another country
@@ -1411,6 +1448,16 @@ def _deep_target(
     if obj is not None:
         preps = [p for p in _children(obj, "prep") if not statement or p.lower_ in STATEMENT_TOPIC_PREPS]
         nouns += [p for prep in preps for p in _children(prep, "pobj")]
+    if aid:  # "assistance to help people in Somalia": aid goes where its purpose is
+        holders = [trigger, *([obj] if obj is not None else []), *(n for n in nouns if n.head.i == trigger.i)]
+        if trigger.dep_ == "dobj":
+            holders.append(trigger.head)  # "announced assistance ... to help people in Somalia"
+        nouns += [
+            c
+            for holder in holders
+            for c in holder.children
+            if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.lemma_.lower() in AID_PURPOSES
+        ]
     for noun in nouns:
         for token in noun.subtree:
             mention = actors.get(token)
@@ -1419,6 +1466,9 @@ def _deep_target(
     return [], ""
 
 
+#: Verbs of the purpose aid is given for: "assistance to help people in Somalia", "funding to fight Ebola
+#: in West Africa".
+AID_PURPOSES = {"help", "assist", "support", "fight", "combat", "benefit", "feed", "rebuild", "tackle", "pay"}
 #: Named-entity types of places an event may be aimed at when the knowledge base does not know them.
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 #: Common nouns that name a place ("parts of Kashmir", "the town", "conflict zones").
