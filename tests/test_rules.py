@@ -665,3 +665,26 @@ def test_donors_aid_purposes_and_ills_fought(coder, text, expected):
     assert expected <= coded, [e.explanation for e in events]
     if not expected:
         assert all(e.cameo_root not in {"18", "19", "20"} for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tariffs reduced on someone's goods ease economic sanctions on them.
+        ("Japan reduced tariffs on South Korea's exports of steel.", ("JPN", "KOR", "085")),
+        # A court and a magistrate of one country are two actors.
+        ("The Pakistani High Court demanded an explanation from a Pakistani magistrate.", ("PAKJUD", "PAKJUD", "100")),
+        # A release with no agent named is the state's of the place.
+        ("Two Turkish engineers have been released from captivity in Libya.", ("LBY", "TUR", "0841")),
+        # Support voiced "of" someone is for them.
+        (
+            "Kenya's president voiced his strong support of Ethiopian Prime Minister Abiy Ahmed.",
+            ("KENGOV", "ETHGOV", "051"),
+        ),
+    ],
+)
+def test_tariffs_offices_releases_and_support_voiced(coder, text, expected):
+    events = coder.code(text, date="2019-04-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert expected in coded, [e.explanation for e in events]

@@ -358,6 +358,7 @@ OFFICE_HEADS = {
     "mayor",
     "speaker",
     "judge",
+    "magistrate",
     "court",
     "parliament",
     "senate",
@@ -414,10 +415,15 @@ def verb_targets(
     pronoun_owner: tuple[list[ActorMention], str] | None = None
     for holders in ([verb], nouns):
         for holder in holders:
+            # "voiced his support of Mnangagwa", "expressed concern for Ukraine": a light verb's object
+            # names whom it is for.
+            for_whom = {"of", "for"} if obj is not None and holder.i == obj.i and code[:2] in {"01", "05"} else set()
             for prep in _children(holder, "prep", "dative"):
-                if prep.lower_ in preps:
+                if prep.lower_ in preps | for_whom:
                     for pobj in _children(prep, "pobj"):
-                        found = _actors([pobj], actors) or owner(pobj, actors, PLACE_OWNER_ORDER)
+                        found = _actors([pobj], actors) or owner(
+                            pobj, actors, PLACE_OWNER_ORDER if prep.lower_ in preps else (("poss", None),)
+                        )  # "appreciation for China's assistance", not "of understanding in the Great Hall"
                         if found:
                             return found, f"'{prep.lower_}' phrase"
         if holders is nouns:
@@ -1066,7 +1072,8 @@ def _code_trigger(
         if not sources:
             sources, source_role = _agent_in_phrase(trigger, actors, lexicon)
         targets, target_role = verb_targets(trigger, actors, obj, code=cameo)
-        if not sources and targets and target_role == "passive subject" and cameo[:2] == "17":
+        held = cameo[:2] == "17" or cameo[:3] == "084"  # arrested or released there
+        if not sources and targets and target_role == "passive subject" and held:
             sources, source_role = _authority_of_place(trigger, actors)
         if entry.frame == "converse":  # "received weapons from X": X gives, the subject receives
             givers = [
@@ -1283,9 +1290,9 @@ def _code_trigger(
 
 
 def _authority_of_place(verb: Token, actors: DocumentActors) -> tuple[list[ActorMention], str]:
-    """Who did a coercive passive with no agent named: the state of the place it was done in ("was
-    arrested in Rwanda" by the authorities there). Not for violence: who kidnaps or kills people in a
-    country is often no state."""
+    """Who did a coercive passive, or a release, with no agent named: the state of the place it was done
+    in ("was arrested in Rwanda" by the authorities there, "released from captivity in Libya"). Not for
+    violence: who kidnaps or kills people in a country is often no state."""
     for prep in (p for p in _children(verb, "prep") if p.lower_ == "in"):
         for place in _actors(_children(prep, "pobj"), actors):
             country = place.actor.country
