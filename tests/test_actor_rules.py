@@ -229,3 +229,15 @@ def test_the_phrases_own_sector_word_wins_over_its_of_phrase(coder):
     # With no sector word of its own, the of-phrase still says who it is.
     mentions = _mentions(coder, "The president of Armenia met the army chief of Azerbaijan.")
     assert _named(mentions, "president").code == "ARMGOV" and _named(mentions, "army chief").code == "AZEMIL"
+
+
+@pytest.mark.model
+def test_a_country_naming_an_attack_is_its_author(coder):
+    # A country name before an attack or weapon noun is whose the attack is; the subject of the killing.
+    events = coder.code("A U.S. drone strike killed three militants in Yemen.", date="2019-04-02")
+    assert ("USA", "YEMREB", "190") in {(e.source.code, e.target.code, e.cameo) for e in events}, [
+        e.explanation for e in events
+    ]
+    assert "modifier of 'strike'" in next(e for e in events if e.cameo == "190").explanation
+    # A country name before a noun that is no actor and no attack makes no event.
+    assert coder.code("The US economy grew by three percent.", date="2019-04-02") == []

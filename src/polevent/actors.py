@@ -553,6 +553,12 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
             if found is not None and found[1].kind == DEMONYM and found[1].country:
                 actor = _make([token], country=found[1].country)
                 state.modifiers[token.i] = ActorMention(actor, how=f"demonym of {found[1].name}")
+        elif token.dep_ in {"compound", "nmod"} and token.pos_ == "PROPN" and nominal and head.i not in state.by_head:
+            # "a U.S. military airstrike": the country that names whose the thing is
+            found = kb.match([token.text], 0)
+            if found is not None and found[1].kind == COUNTRY and found[1].org_kind != REGION and found[1].country:
+                actor = _make([token], country=found[1].country)
+                state.modifiers[token.i] = ActorMention(actor, how=f"country of {found[1].name}")
     _coordinated_modifiers(kb, doc, state)
     _definite_descriptions(kb, doc, state)
     _countries_from_sentences(kb, doc, state)

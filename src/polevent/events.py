@@ -1507,23 +1507,24 @@ def _thing_target(trigger: Token, obj: Token | None, actors: DocumentActors) -> 
 
 def _agent_in_phrase(verb: Token, actors: DocumentActors, lexicon: Lexicon) -> tuple[list[ActorMention], str]:
     """ "Four children were killed in Israeli tank shelling": a passive with no by-agent takes the
-    author of the action its "in" phrase names (the noun's modifier, possessor or by-phrase)."""
+    author of the action its "in" phrase names (the noun's modifier, possessor or by-phrase); an active
+    verb whose subject is an attack or a weapon ("a U.S. military airstrike killed ...") takes the
+    author that subject names."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        return [], ""
-    for prep in _children(verb, "prep"):
-        if prep.lower_ != "in":
-            continue
-        for noun in _children(prep, "pobj"):
-            matched = lexicon.match(noun)
-            weapon = any(noun.lemma_.lower() in words for words in WEAPONS.values())
-            if not weapon and (matched is None or matched[0].cameo[:2] not in {"18", "19", "20"}):
-                continue  # "killed in Kandahar": a place, not an action
-            own = actors.get(noun)  # "in a Taliban ambush", "in Israeli tank fire": the phrase names its author
-            if own is not None and noun.pos_ == "NOUN":
-                return [own], f"author of '{noun.text}'"
-            sources, role, _, _ = noun_frame(noun, actors)
-            if sources:
-                return sources, f"{role} of '{noun.text}'"
+        nouns = _children(verb, "nsubj")
+    else:
+        nouns = [p for prep in _children(verb, "prep") if prep.lower_ == "in" for p in _children(prep, "pobj")]
+    for noun in nouns:
+        matched = lexicon.match(noun)
+        weapon = any(noun.lemma_.lower() in words for words in WEAPONS.values())
+        if not weapon and (matched is None or matched[0].cameo[:2] not in {"18", "19", "20"}):
+            continue  # "killed in Kandahar": a place, not an action
+        own = actors.get(noun)  # "in a Taliban ambush", "in Israeli tank fire": the phrase names its author
+        if own is not None and noun.pos_ == "NOUN":
+            return [own], f"author of '{noun.text}'"
+        sources, role, _, _ = noun_frame(noun, actors)
+        if sources:
+            return sources, f"{role} of '{noun.text}'"
     return [], ""
 
 
