@@ -688,3 +688,25 @@ def test_tariffs_offices_releases_and_support_voiced(coder, text, expected):
     events = coder.code(text, date="2019-04-02")
     coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
     assert expected in coded, [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An agreement sought and not reached is a rejection (127), each side of the other's terms.
+        (
+            "Ghana and Togo failed to reach agreement on their maritime border.",
+            {("GHA", "TGO", "127"), ("TGO", "GHA", "127")},
+        ),
+        # Anything else failed did not happen, whichever pass looks at it.
+        ("Kenya failed to deliver the promised aid to Somalia.", set()),
+        # An authority ordering a release or an arrest does it.
+        ("A Peruvian judge ordered the release of former President Pedro Castillo.", {("PERJUD", "PERELI", "0841")}),
+        ("A Pakistani court ordered the arrest of former prime minister Imran Khan.", {("PAKJUD", "PAKELI", "173")}),
+    ],
+)
+def test_failures_and_orders_of_release_or_arrest(coder, text, expected):
+    events = coder.code(text, date="2024-05-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert coded == expected, [e.explanation for e in events]

@@ -673,6 +673,8 @@ def _not_between(
         return True  # "the presidents of Iraq and Egypt": one noun phrase, not two sides
     if any(_someone_elses(t, source, target, actors) for t in path):
         return True  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
+    if any(t.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in t.children) for t in path):
+        return True  # "Kenya failed to deliver aid to Somalia": nothing was delivered
     # "wants Greece to lift the sanctions": nothing was lifted
     return any(t.pos_ == "VERB" and clause_context(t, lex, t.sent).wanted for t in path)
 

@@ -514,6 +514,7 @@ class Context:
     future: bool = False
     hypothetical: bool = False
     refused: bool = False  # negated with will/would/can: "will not lift the embargo"
+    failed: bool = False  # "failed to reach agreement": tried and not done
     committed: bool = False  # intended by a word of commitment ("agreed to", "ready to"), not a hope
     considered: bool = False  # only weighed: "is considering sending aid" (a policy option, 014)
     wanted: bool = False  # what someone wants another to do: "wants Greece to lift the sanctions"
@@ -562,6 +563,7 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
         if token.i != trigger.i and lemma in FAILURE_LEMMAS:
             context.happened = False
             context.notes.append(f"'{token.text}'")
+            context.failed = context.failed or lemma == "fail"
         if any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "avail" for g in c.subtree)
             for c in token.children
@@ -606,8 +608,8 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
             context.notes.append(f"intended ('{head.text}')")
             token = head
             continue
-        if dep == "xcomp" and head_lemma in TRANSPARENT_LEMMAS:
-            token = head
+        if dep == "xcomp" and head_lemma in TRANSPARENT_LEMMAS | FAILURE_LEMMAS:
+            token = head  # "failed to reach agreement": the failure, one clause up, says it did not happen
             continue
         if dep in {"ccomp", "xcomp"} and head_lemma in SPEECH_LEMMAS:
             if context.speech is None:
@@ -1118,6 +1120,8 @@ def _code_trigger(
     )
     if mutual and len(sources) >= 2:
         targets = []
+    if reciprocal and len(sources) >= 2 and {t.actor.code for t in targets} <= {s.actor.code for s in sources}:
+        targets = []  # "Ghana and Togo failed to reach agreement on their border": "their" is both sides
     joint = (
         (reciprocal or mutual) and not targets and len(sources) >= 2
     )  # "Pakistan and India agreed ...": each with each
@@ -1153,7 +1157,9 @@ def _code_trigger(
             rule = "intent" if context.committed else ""
         cameo, confidence = code, 0.8
     elif not context.happened:
-        code = refusal_code(cameo) if context.refused else None
+        # "failed to reach agreement" (127): an agreement sought and not made is a rejection
+        failed_deal = context.failed and cameo[:2] in {"03", "05"}
+        code = refusal_code(cameo) if context.refused or failed_deal else None
         if code is None:
             return []
         notes.append(f"refusal coded as {code} instead of {cameo}")
@@ -1369,6 +1375,10 @@ def ordered_coercion(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, 
         matched = lexicon.match(clause)
         if matched is not None and matched[0].cameo[:2] == "17":
             return matched[0].cameo, f"ordered '{clause.text}': {matched[0].cameo}"
+    for noun in objects:  # "ordered the arrest of ...", "ordered the release of ..."
+        matched = lexicon.match(noun)
+        if matched is not None and noun.pos_ == "NOUN" and (matched[0].cameo[:2] == "17" or matched[0].cameo == "0841"):
+            return matched[0].cameo, f"ordered the '{noun.text}': {matched[0].cameo}"
     return None
 
 
