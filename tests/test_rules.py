@@ -710,3 +710,22 @@ def test_failures_and_orders_of_release_or_arrest(coder, text, expected):
     events = coder.code(text, date="2024-05-02")
     coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
     assert coded == expected, [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A leader ordering attacks on a place attacks it.
+        ("Israeli Prime Minister Naftali Bennett ordered airstrikes on the Gaza Strip.", ("ISRGOV", "PSE", "195")),
+        # Troops offered to help someone are military protection offered (0334), no threat.
+        ("Kenya offered to send troops to Mozambique to help its army fight insurgents.", ("KEN", "MOZ", "0334")),
+        # One's own troops deployed go somewhere: that place is the target, not the troops.
+        ("Ghana announced the deployment of 300 troops to Mali.", ("GHA", "MLI", "150")),
+    ],
+)
+def test_orders_of_attacks_and_deployments(coder, text, expected):
+    events = coder.code(text, date="2021-08-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert expected in coded, [e.explanation for e in events]
+    assert all(e.cameo_root != "13" for e in events), [e.explanation for e in events]

@@ -1039,6 +1039,10 @@ def _code_trigger(
     in_state = False  # a noun of a state one is in: "remained on alert"
     if is_noun:
         sources, source_role, targets, target_role = noun_frame(trigger, actors)
+        if cameo[:2] == "15" or cameo[:3] == "087":  # "the deployment of 230 troops to Liberia": one's own
+            targets = [t for t in targets if not _forces(t)]
+            if not targets:
+                targets, target_role = verb_targets(trigger, actors, None, code=cameo)
         governor: Token | None = None
         if trigger.dep_ in {"dobj", "nsubjpass"}:
             governor = trigger.head
@@ -1105,6 +1109,12 @@ def _code_trigger(
     elif cameo[:2] == "15" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.subtree):
         cameo = "074"  # "sending troops to the UN peacekeeping force in South Sudan"
         notes.append("troops sent to keep the peace coded as peacekeeping (074)")
+    elif cameo[:2] == "15" and any(
+        c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {"help", "assist", "protect", "support", "train"}
+        for c in trigger.children
+    ):
+        cameo = "074"  # "send troops to Uganda to help African troops": military protection given
+        notes.append("troops sent to help coded as military protection (074)")
     if cameo == "1712" and sources and all(s.actor.sector == "OPP" for s in sources):
         cameo, rule = "145", "riot"  # "demolished by a protester": property destroyed in a protest is a riot
         notes.append(f"property destroyed by '{sources[0].actor.text}': 145 instead of 1712")
@@ -1375,9 +1385,10 @@ def ordered_coercion(trigger: Token, code: str, lexicon: Lexicon) -> tuple[str, 
         matched = lexicon.match(clause)
         if matched is not None and matched[0].cameo[:2] == "17":
             return matched[0].cameo, f"ordered '{clause.text}': {matched[0].cameo}"
-    for noun in objects:  # "ordered the arrest of ...", "ordered the release of ..."
+    for noun in objects:  # "ordered the arrest of ...", "ordered the release of ...", "ordered attacks on ..."
         matched = lexicon.match(noun)
-        if matched is not None and noun.pos_ == "NOUN" and (matched[0].cameo[:2] == "17" or matched[0].cameo == "0841"):
+        done = matched is not None and (matched[0].cameo[:2] in {"17", "18", "19", "20"} or matched[0].cameo == "0841")
+        if matched is not None and noun.pos_ == "NOUN" and done:
             return matched[0].cameo, f"ordered the '{noun.text}': {matched[0].cameo}"
     return None
 
