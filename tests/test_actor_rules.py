@@ -241,3 +241,16 @@ def test_a_country_naming_an_attack_is_its_author(coder):
     assert "modifier of 'strike'" in next(e for e in events if e.cameo == "190").explanation
     # A country name before a noun that is no actor and no attack makes no event.
     assert coder.code("The US economy grew by three percent.", date="2019-04-02") == []
+
+
+@pytest.mark.model
+def test_a_name_the_entity_recogniser_missed_is_still_an_unknown_actor(coder):
+    text = "The Tis Hazari court in New Delhi has ordered an investigation against Oommen Chandy."
+    events = coder.code(text, date="2019-04-02")
+    assert [(e.source.code, e.target.text, e.target.code, e.cameo) for e in events] == [
+        ("INDJUD", "Oommen Chandy", None, "090")
+    ], [e.explanation for e in events]
+    # Lower-case words or a common noun in the phrase make no name of it.
+    doc = coder.nlp("The court ordered an investigation against the Brexit deal.")
+    actors = resolve_document(coder.kb, doc)
+    assert all(actors.get(t) is None for t in doc if t.text == "deal")

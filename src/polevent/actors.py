@@ -381,12 +381,26 @@ UNKNOWN_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
 
 def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str | None) -> ActorMention | None:
     """A well-formed actor the knowledge base does not know: kept with its text and no code."""
-    if head.ent_type_ not in UNKNOWN_ENTITY_TYPES or head.pos_ != "PROPN" or not any(c.isalpha() for c in head.text):
+    if head.pos_ != "PROPN" or not any(c.isalpha() for c in head.text):
         return None  # a hyphen the tagger took for a name ("al - Shabab") is none
+    if head.ent_type_ not in UNKNOWN_ENTITY_TYPES and not _untagged_name(head, tokens):
+        return None
     mention = ActorMention(
         _make(tokens), person=head.ent_type_ == "PERSON", how="a name the knowledge base does not know"
     )
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
+
+
+def _untagged_name(head: Token, tokens: list[Token]) -> bool:
+    """A name the entity recogniser left untagged ("an investigation against Oommen Chandy"): proper
+    nouns in title case only, the head a subject or object."""
+    name = [t for t in tokens if t.pos_ == "PROPN"]
+    return (
+        head.ent_type_ == ""
+        and head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        and len(name) == len([t for t in tokens if t.pos_ not in {"DET", "PUNCT"}])
+        and all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in name)
+    )
 
 
 #: Nouns too vague to be what an event acts on ("played a part", "efforts to ...", "expressed appreciation").
