@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from polevent.actors import resolve_document
+from polevent.actors import misread_acronym, resolve_document
 from polevent.dates import parse_iso
 from polevent.evaluation import read_gold
 
@@ -254,3 +254,14 @@ def test_a_name_the_entity_recogniser_missed_is_still_an_unknown_actor(coder):
     doc = coder.nlp("The court ordered an investigation against the Brexit deal.")
     actors = resolve_document(coder.kb, doc)
     assert all(actors.get(t) is None for t in doc if t.text == "deal")
+
+
+@pytest.mark.model
+def test_an_acronym_the_tagger_took_for_an_adverb_is_the_subject(coder):
+    events = coder.code("USAID had announced a suspension of aid in Yemen to take effect in March.", date="2020-03-01")
+    assert [(e.source.text, e.source.code, e.cameo) for e in events] == [("USAID", "USAGOV", "162")], [
+        e.explanation for e in events
+    ]
+    # An adverb before a verb with its own subject is still an adverb.
+    doc = coder.nlp("Yesterday, NATO quickly condemned the attack.")
+    assert not any(misread_acronym(t) for t in doc)

@@ -391,6 +391,21 @@ def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str 
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
 
+def misread_acronym(token: Token) -> bool:
+    """An acronym before its verb that the tagger took for an adverb or adjective ("USAID provided
+    shelter", "USAID had announced ..."): the verb's subject in fact."""
+    return (
+        token.dep_ in {"advmod", "amod", "npadvmod"}
+        and token.pos_ in {"ADV", "ADJ"}
+        and token.head.pos_ in {"VERB", "AUX"}
+        and token.i < token.head.i
+        and len(token.text) >= 3
+        and token.text.isalpha()
+        and token.text.isupper()
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children)
+    )
+
+
 def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     """A name the entity recogniser left untagged ("an investigation against Oommen Chandy"): proper
     nouns in title case only, the head a subject or object."""
@@ -543,6 +558,9 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
     """
     state = DocumentActors(day=day)
     for token in doc:
+        if misread_acronym(token):
+            resolve_phrase(kb, token, state)  # "USAID provided ...", tagged as an adverb
+            continue
         if token.dep_ in NOMINAL_DEPS and token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
                 continue

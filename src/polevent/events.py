@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, DocumentActors, is_thing, thing_mention
+from .actors import ActorMention, DocumentActors, is_thing, misread_acronym, thing_mention
 from .leaves import THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry, negated
 from .places import geocode
@@ -258,7 +258,7 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
         if passive:
             agents = [p for a in _children(current, "agent") for p in _children(a, "pobj")]
             return _actors(agents, actors), "by-agent"
-        subjects = _children(current, "nsubj", "csubj")
+        subjects = _children(current, "nsubj", "csubj") or [c for c in current.children if misread_acronym(c)]
         if subjects:
             return _actors(subjects, actors), "subject"
         if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head.pos_ in {"VERB", "AUX"}:
