@@ -729,3 +729,25 @@ def test_orders_of_attacks_and_deployments(coder, text, expected):
     coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
     assert expected in coded, [e.explanation for e in events]
     assert all(e.cameo_root != "13" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Exercises undertaken jointly, agreed on: intent to cooperate militarily, each with each.
+        (
+            "Kenya and Uganda have agreed to undertake joint military exercises next year.",
+            {("KEN", "UGA", "0312"), ("UGA", "KEN", "0312")},
+        ),
+        # Conceding to someone's demands yields to them.
+        (
+            "The Chilean government conceded to demands from opposition leaders on Monday.",
+            {("CHLGOV", "CHLOPP", "080")},
+        ),
+    ],
+)
+def test_exercises_agreed_and_demands_conceded(coder, text, expected):
+    events = coder.code(text, date="2021-08-02")
+    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert expected <= coded, [e.explanation for e in events]

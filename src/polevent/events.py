@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention, DocumentActors, is_thing, misread_acronym, thing_mention
-from .leaves import THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
+from .leaves import REQUEST_NOUNS, THREAT_CODES, WEAPONS, demanded_code, intent_code, refine_leaf, refusal_code
 from .lexicon import Lexicon, LexiconEntry, negated
 from .places import geocode
 
@@ -424,6 +424,8 @@ def verb_targets(
                         found = _actors([pobj], actors) or owner(
                             pobj, actors, PLACE_OWNER_ORDER if prep.lower_ in preps else (("poss", None),)
                         )  # "appreciation for China's assistance", not "of understanding in the Great Hall"
+                        if not found and pobj.lemma_.lower() in REQUEST_NOUNS:
+                            found = owner(pobj, actors, (("prep", {"from", "by"}),))  # "to demands from X"
                         if found:
                             return found, f"'{prep.lower_}' phrase"
         if holders is nouns:
