@@ -265,3 +265,14 @@ def test_an_acronym_the_tagger_took_for_an_adverb_is_the_subject(coder):
     # An adverb before a verb with its own subject is still an adverb.
     doc = coder.nlp("Yesterday, NATO quickly condemned the attack.")
     assert not any(misread_acronym(t) for t in doc)
+
+
+@pytest.mark.model
+def test_the_governments_of_two_regions_are_two_sides(coder):
+    events = coder.code("The Texas governor sharply criticised the California government.", date="2021-08-02")
+    assert [(e.source.text, e.target.text, e.cameo) for e in events] == [
+        ("Texas governor", "California government", "111")
+    ], [e.explanation for e in events]
+    # Workers stopping work strike.
+    events = coder.code("Thousands of Brazilian teachers stopped work on Monday.", date="2021-08-02")
+    assert [(e.source.code, e.cameo) for e in events] == [("BRAEDU", "143")], [e.explanation for e in events]
