@@ -60,6 +60,7 @@ class ActorMention:
     how: str = ""
     person_id: str | None = None
     former: bool = False
+    region: str | None = None  # the region of a country the phrase names ("Texas governor": Texas)
 
 
 @dataclass(slots=True)
@@ -371,6 +372,7 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         _make(tokens, country=country, sector=sector, name=name),
         person=head.ent_type_ == "PERSON",
         how=", ".join(how),
+        region=place.name if place is not None and place.org_kind == REGION else None,
     )
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 

@@ -11,7 +11,6 @@ accuses; the outlet that reports is never an actor).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -373,9 +372,6 @@ OFFICE_HEADS = {
 }
 
 
-_REGION_OF = re.compile(r"([^,;]+), a region of ")
-
-
 def same_side(source: ActorMention, target: ActorMention) -> bool:
     """Two mentions of one side, which no event joins: the same code, unless they are different holders
     of office or bodies of the state ("Iceland's president ... the prime minister", "the court ... the
@@ -385,8 +381,7 @@ def same_side(source: ActorMention, target: ActorMention) -> bool:
         return False
     if source.person_id is not None and source.person_id == target.person_id:
         return True
-    regions = [_REGION_OF.search(m.how) for m in (source, target)]
-    if all(regions) and regions[0].group(1) != regions[1].group(1):  # type: ignore[union-attr]
+    if source.region and target.region and source.region != target.region:
         return False  # "Uttar Pradesh Chief Minister ... West Bengal's government": two states' governments
     heads = [m.actor.text.lower().split()[-1] if m.actor.text else "" for m in (source, target)]
     if heads[0] == heads[1] or not all(h in OFFICE_HEADS for h in heads):
