@@ -751,3 +751,12 @@ def test_exercises_agreed_and_demands_conceded(coder, text, expected):
     events = coder.code(text, date="2021-08-02")
     coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
     assert expected <= coded, [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_what_someone_is_punished_for_is_their_act_not_the_punishers(coder):
+    text = "A Moroccan court jailed an Algerian student for helping young militants cross the border."
+    events = coder.code(text, date="2021-08-02")
+    assert [(e.source.code, e.target.code, e.cameo_root) for e in events] == [("MARJUD", "DZAEDU", "17")], [
+        e.explanation for e in events
+    ]

@@ -680,10 +680,17 @@ def _not_between(
 
 
 def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, actors: DocumentActors) -> bool:
-    """Whether ``verb`` is a clause done by a third actor ("asked Obama to help Iran": Obama helps)."""
-    if verb.pos_ != "VERB" or verb.dep_ != "xcomp":
+    """Whether ``verb`` is a clause done by a third actor ("asked Obama to help Iran": Obama helps;
+    "jailed a student for helping militants": the student helped)."""
+    if verb.pos_ != "VERB":
         return False
-    doers, _ = clause_subject(verb, actors)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
+        punished = verb.head.head
+        doers = [m for c in punished.children if c.dep_ in {"dobj", "nsubjpass"} for m in [actors.get(c)] if m]
+    elif verb.dep_ == "xcomp":
+        doers, _ = clause_subject(verb, actors)
+    else:
+        return False
     sides = {source.actor.start, target.actor.start}
     return bool(doers) and all(d.actor.start not in sides for d in doers)
 
