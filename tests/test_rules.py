@@ -760,3 +760,12 @@ def test_what_someone_is_punished_for_is_their_act_not_the_punishers(coder):
     assert [(e.source.code, e.target.code, e.cameo_root) for e in events] == [("MARJUD", "DZAEDU", "17")], [
         e.explanation for e in events
     ]
+
+
+@pytest.mark.model
+def test_what_a_meeting_discusses_is_its_topic_not_its_target(coder):
+    text = "Jordan's foreign minister met his Saudi counterpart on Monday to discuss efforts to counter Houthi rebels."
+    events = coder.code(text, date="2021-08-02")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("JORGOV", "SAUGOV", "040")], [
+        e.explanation for e in events
+    ]

@@ -1190,7 +1190,7 @@ def _code_trigger(
         return []
     if not sources:
         return []
-    if not targets and deep and cameo[:2] != "14":
+    if not targets and deep and cameo[:2] not in {"04", "14"}:  # what a meeting discusses is its topic
         targets, target_role = _deep_target(
             trigger, obj, actors, sources, statement=cameo[:2] == "01", aid=cameo[:2] == "07" or cameo[:3] == "033"
         )
