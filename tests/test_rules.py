@@ -769,3 +769,9 @@ def test_what_a_meeting_discusses_is_its_topic_not_its_target(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("JORGOV", "SAUGOV", "040")], [
         e.explanation for e in events
     ]
+
+
+@pytest.mark.model
+def test_who_is_pressed_to_act_acts_not_the_presser(coder):
+    events = coder.code("The Kenyan president is being pressured by parliament to help Somalia.", date="2021-08-02")
+    assert all(e.target is None or e.target.code != "SOM" for e in events), [e.explanation for e in events]

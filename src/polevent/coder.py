@@ -687,6 +687,13 @@ def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, acto
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
         punished = verb.head.head
         doers = [m for c in punished.children if c.dep_ in {"dobj", "nsubjpass"} for m in [actors.get(c)] if m]
+    elif (
+        verb.dep_ in {"xcomp", "advcl"}
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # "Obama is being pressured by Congress to help Iran": Obama is to help
+        doers = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in [actors.get(c)] if m]
     elif verb.dep_ == "xcomp":
         doers, _ = clause_subject(verb, actors)
     else:
