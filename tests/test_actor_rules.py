@@ -276,3 +276,12 @@ def test_the_governments_of_two_regions_are_two_sides(coder):
     # Workers stopping work strike.
     events = coder.code("Thousands of Brazilian teachers stopped work on Monday.", date="2021-08-02")
     assert [(e.source.code, e.cameo) for e in events] == [("BRAEDU", "143")], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_regional_government_and_a_national_figure_are_two_sides(coder):
+    text = "The Kerala government has denied permission to Home Minister Amit Shah's proposed rally."
+    events = coder.code(text, date="2021-08-02")
+    assert [(e.source.text, e.target.text, e.cameo_root) for e in events] == [
+        ("Kerala government", "Home Minister Amit Shah", "12")
+    ], [e.explanation for e in events]

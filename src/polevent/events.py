@@ -381,7 +381,11 @@ def same_side(source: ActorMention, target: ActorMention) -> bool:
         return False
     if source.person_id is not None and source.person_id == target.person_id:
         return True
-    if source.region and target.region and source.region != target.region:
+    if source.region != target.region and (
+        (source.region and target.region)  # "the Texas governor ... the California government"
+        or (source.region and target.person_id)  # "the West Bengal government ... Home Minister Amit Shah"
+        or (target.region and source.person_id)
+    ):
         return False  # "Uttar Pradesh Chief Minister ... West Bengal's government": two states' governments
     heads = [m.actor.text.lower().split()[-1] if m.actor.text else "" for m in (source, target)]
     if heads[0] == heads[1] or not all(h in OFFICE_HEADS for h in heads):
