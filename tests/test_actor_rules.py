@@ -285,3 +285,13 @@ def test_a_regional_government_and_a_national_figure_are_two_sides(coder):
     assert [(e.source.text, e.target.text, e.cameo_root) for e in events] == [
         ("Kerala government", "Home Minister Amit Shah", "12")
     ], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_leaders_office_is_the_leaders_government(coder):
+    doc = coder.nlp("Japan PM's office refused to meet the delegation.")
+    office = resolve_document(coder.kb, doc).get(doc[3])
+    assert office is not None and (office.actor.text, office.actor.code) == ("Japan PM's office", "JPNGOV")
+    # Anyone else's office is no actor.
+    doc = coder.nlp("Mark's office was closed on Monday.")
+    assert resolve_document(coder.kb, doc).get(doc[2]) is None

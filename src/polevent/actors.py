@@ -393,6 +393,25 @@ def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str 
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
 
+def _office_of(head: Token, state: DocumentActors) -> None:
+    """ "Japan PM's office", "the president's office": a leader's office speaks and acts for the leader's
+    government."""
+    possessors = [c for c in head.children if c.dep_ == "poss"]
+    owner = next((state.by_head[c.i] for c in possessors if c.i in state.by_head), None)
+    leader = any(t.lower_ in LEADER_WORDS for c in possessors for t in c.subtree)
+    if owner is None or owner.actor.country is None or not (owner.actor.sector == "GOV" or leader):
+        return
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    mention = ActorMention(
+        _make(tokens, country=owner.actor.country, sector="GOV"), how=f"office of '{owner.actor.text}'"
+    )
+    _remember(state, head, mention, None)
+
+
+#: Titles whose holder's office is the government's: "Japan PM's office".
+LEADER_WORDS = {"pm", "president", "premier", "chancellor", "minister", "king", "queen", "emir", "governor"}
+
+
 def misread_acronym(token: Token) -> bool:
     """An acronym before its verb that the tagger took for an adverb or adjective ("USAID provided
     shelter", "USAID had announced ..."): the verb's subject in fact."""
@@ -571,6 +590,8 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
             mention = resolve_phrase(kb, token, state)
             if mention is not None and token.pos_ == "PRON":
                 state.by_head[token.i] = mention
+            if mention is None and token.lemma_.lower() == "office":
+                _office_of(token, state)
     for token in doc:
         # "Thousands of Serbian students": the students act.
         if token.lower_ in QUANTITY_HEADS and token.i not in state.by_head:
