@@ -5,7 +5,7 @@ import pytest
 
 from polevent.leaves import REFUSAL_CODES, refusal_code
 from polevent.ontology import cameo_codes
-from tests.spans import span
+from tests.spans import dyads, span
 
 
 def test_refusal_codes_refuse_cooperative_actions():
@@ -609,7 +609,7 @@ def test_protesters_storming_a_building_riot_and_one_side_is_never_two(coder):
 )
 def test_idioms_evidence_riots_and_reported_attacks(coder, text, expected):
     events = coder.code(text, date="2019-04-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert coded == expected, [e.explanation for e in events]
 
 
@@ -661,7 +661,7 @@ def test_the_event_noun_is_no_thing_acted_on(coder):
 )
 def test_donors_aid_purposes_and_ills_fought(coder, text, expected):
     events = coder.code(text, date="2019-04-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert expected <= coded, [e.explanation for e in events]
     if not expected:
         assert all(e.cameo_root not in {"18", "19", "20"} for e in events), [e.explanation for e in events]
@@ -686,7 +686,7 @@ def test_donors_aid_purposes_and_ills_fought(coder, text, expected):
 )
 def test_tariffs_offices_releases_and_support_voiced(coder, text, expected):
     events = coder.code(text, date="2019-04-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert expected in coded, [e.explanation for e in events]
 
 
@@ -708,7 +708,7 @@ def test_tariffs_offices_releases_and_support_voiced(coder, text, expected):
 )
 def test_failures_and_orders_of_release_or_arrest(coder, text, expected):
     events = coder.code(text, date="2024-05-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert coded == expected, [e.explanation for e in events]
 
 
@@ -726,7 +726,7 @@ def test_failures_and_orders_of_release_or_arrest(coder, text, expected):
 )
 def test_orders_of_attacks_and_deployments(coder, text, expected):
     events = coder.code(text, date="2021-08-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert expected in coded, [e.explanation for e in events]
     assert all(e.cameo_root != "13" for e in events), [e.explanation for e in events]
 
@@ -749,7 +749,7 @@ def test_orders_of_attacks_and_deployments(coder, text, expected):
 )
 def test_exercises_agreed_and_demands_conceded(coder, text, expected):
     events = coder.code(text, date="2021-08-02")
-    coded = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    coded = dyads(events)
     assert expected <= coded, [e.explanation for e in events]
 
 
