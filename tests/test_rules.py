@@ -775,3 +775,18 @@ def test_what_a_meeting_discusses_is_its_topic_not_its_target(coder):
 def test_who_is_pressed_to_act_acts_not_the_presser(coder):
     events = coder.code("The Kenyan president is being pressured by parliament to help Somalia.", date="2021-08-02")
     assert all(e.target is None or e.target.code != "SOM" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Peacekeepers arriving somewhere keep the peace there; officials arriving visit.
+        ("Contingents of Bangladeshi peacekeepers arrived in Mali on Monday.", ("BGDPKO", "MLI", "074")),
+        ("The Indian foreign minister arrived in Nepal on Monday.", ("INDGOV", "NPL", "042")),
+        # A platoon sent abroad is troops sent.
+        ("Estonia is sending an infantry platoon to Mali.", ("EST", "MLI", "150")),
+    ],
+)
+def test_peacekeepers_arriving_and_platoons_sent(coder, text, expected):
+    assert expected in dyads(coder.code(text, date="2021-08-02"))

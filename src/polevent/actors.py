@@ -563,6 +563,7 @@ QUANTITY_HEADS = {
     "member",
     "delegation",
     "contingent",
+    "contingents",
     "unit",
     "units",
     "band",

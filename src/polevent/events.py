@@ -1123,6 +1123,14 @@ def _code_trigger(
     ):
         cameo = "074"  # "send troops to Uganda to help African troops": military protection given
         notes.append("troops sent to help coded as military protection (074)")
+    if (
+        cameo == "042"
+        and trigger.lemma_.lower() == "arrive"
+        and sources
+        and all(s.actor.sector == "PKO" for s in sources)
+    ):
+        cameo = "074"  # "Chinese peacekeepers arrived in South Sudan": peacekeeping, not a visit
+        notes.append("peacekeepers arriving coded as peacekeeping (074)")
     if cameo == "1712" and sources and all(s.actor.sector == "OPP" for s in sources):
         cameo, rule = "145", "riot"  # "demolished by a protester": property destroyed in a protest is a riot
         notes.append(f"property destroyed by '{sources[0].actor.text}': 145 instead of 1712")
