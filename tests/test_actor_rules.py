@@ -295,3 +295,13 @@ def test_a_leaders_office_is_the_leaders_government(coder):
     # Anyone else's office is no actor.
     doc = coder.nlp("Mark's office was closed on Monday.")
     assert resolve_document(coder.kb, doc).get(doc[2]) is None
+
+
+@pytest.mark.model
+def test_drivers_and_survivors_are_sector_words(coder):
+    events = coder.code(
+        "The Argentine government conceded to the demands of striking truck drivers.", date="2021-08-02"
+    )
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("ARGGOV", "ARGLAB", "080")], [
+        e.explanation for e in events
+    ]
