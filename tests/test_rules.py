@@ -790,3 +790,10 @@ def test_who_is_pressed_to_act_acts_not_the_presser(coder):
 )
 def test_peacekeepers_arriving_and_platoons_sent(coder, text, expected):
     assert expected in dyads(coder.code(text, date="2021-08-02"))
+
+
+@pytest.mark.model
+def test_a_travel_warning_reduces_relations_and_a_warning_threatens(coder):
+    text = "The British Foreign Office issued a travel warning for Kenya after the attacks."
+    assert ("GBRGOV", "KEN", "160") in dyads(coder.code(text, date="2021-08-02"))
+    assert ("RUS", "UKR", "130") in dyads(coder.code("Russia issued a warning to Ukraine.", date="2021-08-02"))

@@ -417,6 +417,8 @@ def verb_targets(
         preps = preps | {"between"}  # "launched a mediation effort between India and Pakistan"
     if code == "0233":
         preps = preps | {"in"}  # "sought refuge in Bangladesh": asked of the country they are in
+    if code == "160":
+        preps = preps | {"for"}  # "issued a travel warning for Sri Lanka"
     nouns = [*([obj] if obj is not None else []), *objects, *subjects]
     pronoun_owner: tuple[list[ActorMention], str] | None = None
     for holders in ([verb], nouns):
