@@ -797,3 +797,7 @@ def test_a_travel_warning_reduces_relations_and_a_warning_threatens(coder):
     text = "The British Foreign Office issued a travel warning for Kenya after the attacks."
     assert ("GBRGOV", "KEN", "160") in dyads(coder.code(text, date="2021-08-02"))
     assert ("RUS", "UKR", "130") in dyads(coder.code("Russia issued a warning to Ukraine.", date="2021-08-02"))
+    text = "The Canadian government has advised against travel to Haiti after the unrest."
+    assert ("CANGOV", "HTI", "160") in dyads(coder.code(text, date="2021-08-02"))
+    # Advising someone to act is still an appeal.
+    assert [e.cameo_root for e in coder.code("The UN advised Iraq to comply.", date="2021-08-02")] == ["02"]

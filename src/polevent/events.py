@@ -434,6 +434,8 @@ def verb_targets(
                         )  # "appreciation for China's assistance", not "of understanding in the Great Hall"
                         if not found and pobj.lemma_.lower() in REQUEST_NOUNS:
                             found = owner(pobj, actors, (("prep", {"from", "by"}),))  # "to demands from X"
+                        if not found and code == "160" and pobj.lemma_.lower() == "travel":
+                            found = owner(pobj, actors, (("prep", {"to"}),))  # "advised against travel to Tunisia"
                         if found:
                             return found, f"'{prep.lower_}' phrase"
         if holders is nouns:
