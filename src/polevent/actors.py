@@ -393,6 +393,10 @@ def _unknown(head: Token, tokens: list[Token], state: DocumentActors, name: str 
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
 
+#: Titles whose holder's office is the government's: "Japan PM's office".
+LEADER_WORDS = {"pm", "president", "premier", "chancellor", "minister", "king", "queen", "emir", "governor"}
+
+
 def _office_of(head: Token, state: DocumentActors) -> None:
     """ "Japan PM's office", "the president's office": a leader's office speaks and acts for the leader's
     government."""
@@ -406,10 +410,6 @@ def _office_of(head: Token, state: DocumentActors) -> None:
         _make(tokens, country=owner.actor.country, sector="GOV"), how=f"office of '{owner.actor.text}'"
     )
     _remember(state, head, mention, None)
-
-
-#: Titles whose holder's office is the government's: "Japan PM's office".
-LEADER_WORDS = {"pm", "president", "premier", "chancellor", "minister", "king", "queen", "emir", "governor"}
 
 
 def misread_acronym(token: Token) -> bool:

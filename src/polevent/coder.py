@@ -684,16 +684,19 @@ def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, acto
     "jailed a student for helping militants": the student helped)."""
     if verb.pos_ != "VERB":
         return False
+
+    def mentions(head: Token, deps: set[str]) -> list[ActorMention]:
+        return [m for c in head.children if c.dep_ in deps for m in [actors.get(c)] if m is not None]
+
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
-        punished = verb.head.head
-        doers = [m for c in punished.children if c.dep_ in {"dobj", "nsubjpass"} for m in [actors.get(c)] if m]
+        doers = mentions(verb.head.head, {"dobj", "nsubjpass"})  # who is punished did it
     elif (
         verb.dep_ in {"xcomp", "advcl"}
         and any(c.dep_ == "nsubjpass" for c in verb.head.children)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     ):
         # "Obama is being pressured by Congress to help Iran": Obama is to help
-        doers = [m for c in verb.head.children if c.dep_ == "nsubjpass" for m in [actors.get(c)] if m]
+        doers = mentions(verb.head, {"nsubjpass"})
     elif verb.dep_ == "xcomp":
         doers, _ = clause_subject(verb, actors)
     else:

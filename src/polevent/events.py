@@ -335,6 +335,8 @@ WITNESS_SECTORS = {"MED", "HLH"}
 CLAIM_LEMMAS = {"claim", "admit", "acknowledge", "confess"}
 #: Words that make a deployment of troops peacekeeping (074).
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"}
+#: Purposes that make troops sent military protection (074): "send troops to Uganda to help ...".
+PROTECTION_PURPOSES = {"help", "assist", "protect", "support", "train"}
 #: Sectors whose violent entry into a place is an armed assault, not a riot.
 ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "SEP"}
 #: Verbs that take one's own forces away: "withdrew peacekeepers from Sinai" is aimed at Sinai.
@@ -393,6 +395,12 @@ def same_side(source: ActorMention, target: ActorMention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def moves_own_forces(code: str, trigger: Token) -> bool:
+    """Whether the act deploys or withdraws one's own troops (15x, 087x, peacekeepers withdrawn): the
+    troops are no target, where they go or leave is."""
+    return code[:2] == "15" or code[:3] == "087" or (code[:3] == "166" and trigger.lemma_.lower() in WITHDRAW_LEMMAS)
+
+
 def verb_targets(
     verb: Token, actors: DocumentActors, obj: Token | None, *, code: str = ""
 ) -> tuple[list[ActorMention], str]:
@@ -404,9 +412,7 @@ def verb_targets(
         return found, "passive subject"
     objects = _children(verb, "dobj", "dative")
     # Deploying or massing troops: the troops are one's own, the target is where they go.
-    own_forces = (  # deploying or withdrawing one's own troops
-        code[:2] == "15" or code[:3] == "087" or (code[:3] == "166" and verb.lemma_.lower() in WITHDRAW_LEMMAS)
-    )
+    own_forces = moves_own_forces(code, verb)
     found = [m for m in _actors(objects, actors) if not (own_forces and _forces(m))]
     if found:
         return found, "object"
@@ -1051,7 +1057,7 @@ def _code_trigger(
     in_state = False  # a noun of a state one is in: "remained on alert"
     if is_noun:
         sources, source_role, targets, target_role = noun_frame(trigger, actors)
-        if cameo[:2] == "15" or cameo[:3] == "087":  # "the deployment of 230 troops to Liberia": one's own
+        if moves_own_forces(cameo, trigger):  # "the deployment of 230 troops to Liberia": one's own
             targets = [t for t in targets if not _forces(t)]
             if not targets:
                 targets, target_role = verb_targets(trigger, actors, None, code=cameo)
@@ -1122,8 +1128,7 @@ def _code_trigger(
         cameo = "074"  # "sending troops to the UN peacekeeping force in South Sudan"
         notes.append("troops sent to keep the peace coded as peacekeeping (074)")
     elif cameo[:2] == "15" and any(
-        c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {"help", "assist", "protect", "support", "train"}
-        for c in trigger.children
+        c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTECTION_PURPOSES for c in trigger.children
     ):
         cameo = "074"  # "send troops to Uganda to help African troops": military protection given
         notes.append("troops sent to help coded as military protection (074)")
