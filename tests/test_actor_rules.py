@@ -51,6 +51,25 @@ def test_gold_actors_are_read_with_legacy_codes_and_group_suffixes(tmp_path):
     assert target.country == "SRB" and target.sector == "CVL"
 
 
+def test_gold_sectors_are_cameo_roles_and_other_code_parts_are_not_scored(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    pairs = [  # (sector as given, code) -> the role scored
+        ((None, "KENGOV"), "GOV"),
+        (("GZA", "PSEGZACVL"), "CVL"),
+        (("UNO", "IGOUNOMIL"), "UNO"),
+        (("EUR", "IGOEUREEC"), None),
+        (("MUS", "IRQMUS"), None),
+        (("SOC", None), None),
+    ]
+    lines = []
+    for (sector, code), _ in pairs:
+        actor = {"text": None, "spans": [], "country": "KEN", "sector": sector, "code": code}
+        lines.append(json.dumps({"id": str(len(lines)), "text": "x", "events": [{"source": actor, "cameo": "010"}]}))
+    gold.write_text("\n".join(lines) + "\n")
+    got = [item.events[0].source.sector for item in read_gold(gold)]
+    assert got == [want for _, want in pairs]
+
+
 @pytest.mark.model
 def test_coordinated_modifiers_are_two_actors_and_a_protest_targets_its_place(coder):
     events = coder.code("Swedish and Danish activists staged a protest in Minsk on Friday.", date="2024-03-01")
@@ -305,3 +324,34 @@ def test_drivers_and_survivors_are_sector_words(coder):
     assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("ARGGOV", "ARGLAB", "080")], [
         e.explanation for e in events
     ]
+
+
+@pytest.mark.model
+def test_a_title_named_across_of_gives_its_sector_and_its_words_are_no_actors(coder):
+    mentions = _mentions(coder, "The Indian minister of defence met the Chancellor of the Exchequer in London.")
+    assert (_named(mentions, "Indian minister").country, _named(mentions, "Indian minister").sector) == ("IND", "MIL")
+    assert _named(mentions, "Chancellor").sector == "GOV"
+    assert not any("Exchequer" == text for text in mentions)
+    ministry = _mentions(coder, "Britain's Ministry of Defence said the talks would go on.")
+    assert _named(ministry, "Ministry").sector == "MIL"
+    assert "Defence" not in ministry
+
+
+@pytest.mark.model
+def test_an_office_in_the_phrase_is_the_role_whatever_group_the_appositive_names(coder):
+    text = "Israeli troops detained the mayor of the southern city of Hebron, a member of the Hamas movement, at dawn."
+    mentions = _mentions(coder, text)
+    mayor = _named(mentions, "mayor")
+    assert (mayor.country, mayor.sector) == ("PSE", "GOV")
+    assert "dawn" not in mentions  # a common word in lower case names no newspaper
+    # A generic word is no office: the group decides.
+    spokesman = _mentions(coder, "The spokesman, a member of Hezbollah, denied the report.")
+    assert _named(spokesman, "spokesman").sector == "REB"
+
+
+@pytest.mark.model
+def test_united_nations_bodies_insurgents_and_police_organisations_have_cameo_roles(coder):
+    mentions = _mentions(coder, "UNICEF, Interpol and insurgents in Iraq met the United Nations envoy.")
+    assert _named(mentions, "UNICEF").sector == "UNO"
+    assert _named(mentions, "Interpol").sector == "COP"
+    assert _named(mentions, "insurgents").sector == "REB"

@@ -74,6 +74,8 @@ class DocumentActors:
     #: Demonyms modifying a noun that is no actor ("Israeli shelling", "Russian strikes"), by token
     #: index: not actors themselves, but the author of an action the noun names.
     modifiers: dict[int, ActorMention] = field(default_factory=dict)
+    #: Words after "of" that belong to a title's sector phrase ("State" in "Secretary of State"): no actors.
+    title_parts: set[int] = field(default_factory=set)
 
     def get(self, token: Token) -> ActorMention | None:
         return self.by_head.get(token.i)
@@ -179,6 +181,18 @@ class _Evidence:
     sector: str | None = None
     sector_rank: int = 0
     sector_text: str = ""
+    #: Whether the sector word is in the phrase itself, not in its appositive or of-phrase.
+    phrase_sector: bool = False
+    #: Positions of the words after "of" that a title's sector phrase took ("State" in "Secretary of State").
+    title_tail: set[int] = field(default_factory=set)
+
+
+def _of_tail(last: Token) -> list[Token]:
+    """The few words after ``last`` when an "of" follows it directly ("of", "the", "Exchequer")."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
+        return []
+    return [t for t in doc[last.i + 1 : last.i + 5] if not t.is_punct]
 
 
 def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
@@ -189,8 +203,21 @@ def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
         own_sector = number > 0 and evidence.sector is not None
         words = [t.text for t in tokens]
         lowered = [w.lower() for w in words]
+        # A title or body named across "of" ("Secretary of State", "the Ministry of Defence"): its sector
+        # phrase may run on past the phrase's last word, into the of-phrase.
+        tail = _of_tail(tokens[-1]) if number == 0 and tokens else []
         i = 0
         while i < len(tokens):
+            sector = kb.sector_match(lowered + [t.lower_ for t in tail], i) if tail else None
+            if sector is not None and i + sector[0] > len(tokens):
+                length, code, rank = sector
+                if rank >= evidence.sector_rank:
+                    evidence.sector, evidence.sector_rank = code, rank
+                    evidence.sector_text = " ".join([*words, *(t.text for t in tail)][i : i + length])
+                    evidence.phrase_sector = True
+                evidence.title_tail.update(t.i for t in tail[: i + length - len(tokens)])
+                evidence.covered.update(t.i for t in tokens[i:])
+                break
             found = kb.match(words, i)
             if found is not None:
                 length, entry = found
@@ -204,6 +231,7 @@ def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
                 if rank >= evidence.sector_rank and not own_sector:
                     evidence.sector, evidence.sector_rank = code, rank
                     evidence.sector_text = " ".join(words[i : i + length])
+                    evidence.phrase_sector = number == 0
                 evidence.covered.update(t.i for t in tokens[i : i + length])
                 i += length
                 continue
@@ -271,6 +299,8 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         if lowered in GROUP_PRONOUNS:
             return _antecedent(state, head, person=False)
         return None
+    if head.i in state.title_parts:
+        return None  # "State" in "the Secretary of State": part of the title
     if head.ent_type_ in NOT_THINGS and head.pos_ == "NOUN":
         return None  # "12 days of battles with the Amal militia": a time or an amount is no actor
     tokens = [t for t in phrase_tokens(head) if not t.is_punct or t.text in {".", "-"}]
@@ -279,6 +309,7 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if not tokens:
         return None
     evidence = _collect(kb, _evidence_tokens(head, tokens))
+    state.title_parts.update(evidence.title_tail)
     name = _person_name(tokens, head)
     if name is None and head.pos_ == "PROPN" and not evidence.entries and head.lower_ in state.people:
         name = head.text  # a surname the entity recogniser missed, already met with a title
@@ -307,11 +338,16 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     # The organisation named next to the head ("the Hizbollah group"), a bracketed gloss in between not
     # counting ("the Hizbollah (Party of God) group").
     bracketed = _bracketed(head)
+    # An office named in the phrase is the role, whatever group its appositive says the holder belongs
+    # to: "the mayor of Nablus, a member of Hamas" is a local government official.
+    office = evidence.phrase_sector and evidence.sector_rank >= 2
+    appositive = {t.i for c in head.rights if c.dep_ == "appos" for t in c.subtree} if office else set()
     org = next(
         (
             e
-            for _, last, e in reversed(entries)
+            for first, last, e in reversed(entries)
             if e.kind == ORGANIZATION
+            and first not in appositive
             and sum(last < i < head.i and i not in bracketed for i in range(last, head.i)) <= 1
         ),
         None,

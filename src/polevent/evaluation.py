@@ -22,7 +22,7 @@ from typing import Any
 
 from .coder import Coder
 from .errors import GoldFormatError
-from .ontology import penta_class
+from .ontology import actor_roles, penta_class
 from .records import Actor, Event
 
 SCHEMES = ("plover", "cameo_root", "cameo", "penta")
@@ -55,6 +55,23 @@ class GoldItem:
     events: tuple[GoldEvent, ...]
 
 
+def _gold_sector(sector: str | None, code: str | None) -> str | None:
+    """The CAMEO role a gold actor gives, or None where it gives none.
+
+    A sector with a lower-case group suffix ("CVLalb": an ethnic or religious group) is its role. A gold
+    sector that is no CAMEO role code is another part of a CAMEO actor code: a region or organisation
+    infix (EUR in IGOEUREEC), a place (GZA in PSEGZACVL), a religion (MUS in IRQMUS). The role is then
+    the first role code among the code's later three-letter groups (CVL in PSEGZACVL), if any.
+    """
+    if sector and len(sector) > 3 and sector[:3].isupper() and sector[3:].islower():
+        sector = sector[:3]
+    roles = actor_roles()
+    if sector in roles:
+        return sector
+    groups = [code[i : i + 3].upper() for i in range(3, len(code) - 2, 3)] if code else []
+    return next((group for group in groups if group in roles), None)
+
+
 def _actor(value: Any, where: str) -> GoldActor | None:
     if value is None:
         return None
@@ -65,11 +82,7 @@ def _actor(value: Any, where: str) -> GoldActor | None:
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
             raise GoldFormatError(f"{where}: spans must be [start, end] pairs of integers")
         spans.append((span[0], span[1]))
-    sector = value.get("sector")
-    if not sector and value.get("code") and len(value["code"]) >= 6:
-        sector = value["code"][3:6]
-    if sector and len(sector) > 3 and sector[:3].isupper() and sector[3:].islower():
-        sector = sector[:3]  # "CVLalb": the role is CVL, the lower-case part an ethnic or religious group
+    sector = _gold_sector(value.get("sector"), value.get("code"))
     country = value.get("country")
     return GoldActor(tuple(spans), OLD_COUNTRIES.get(country, country) if country else None, sector)
 

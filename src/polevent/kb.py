@@ -84,6 +84,8 @@ class KnowledgeBase:
         for length in range(min(self.max_len, len(words) - start), 0, -1):
             window = tuple(words[start : start + length])
             entry = self.cased.get(window) or self.phrases.get(tuple(w.lower() for w in window))
+            if entry is not None and entry.kind in {ORGANIZATION, PERSON} and length == 1 and window[0].islower():
+                continue  # "at dawn", "let them": a common word in lower case names no outlet or group
             if entry is not None:
                 return length, entry
         return None

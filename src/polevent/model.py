@@ -64,6 +64,10 @@ def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token]:
     return up + list(reversed(down)), top
 
 
+#: Sectors the classifier sees as another: the United Nations' own role code (UNO) is an IGO's.
+FEATURE_SECTORS = {"UNO": "IGO"}
+
+
 def pair_features(
     source: Span, target: Span | None, lexicon: Lexicon, sectors: tuple[str | None, str | None]
 ) -> list[str]:
@@ -89,7 +93,7 @@ def pair_features(
     features.append(f"top:{top.lemma_.lower()}")
     features.append(f"toppos:{top.pos_}")
     for name, sector in zip(("ssec", "tsec"), sectors, strict=True):
-        features.append(f"{name}:{sector or '-'}")
+        features.append(f"{name}:{FEATURE_SECTORS.get(sector or '-', sector or '-')}")
     path_words = [t for t in path if t.i not in inside]
     for n, token in enumerate(path_words):
         lemma = token.lemma_.lower()
