@@ -355,3 +355,14 @@ def test_united_nations_bodies_insurgents_and_police_organisations_have_cameo_ro
     assert _named(mentions, "UNICEF").sector == "UNO"
     assert _named(mentions, "Interpol").sector == "COP"
     assert _named(mentions, "insurgents").sector == "REB"
+
+
+@pytest.mark.model
+def test_a_government_acting_on_the_one_country_named_is_not_that_countrys(coder):
+    mentions = _mentions(coder, "The government expressed gratitude for Japan's help after the floods.")
+    assert _named(mentions, "government").country is None
+    # Its own country named in a place, or a group of that country acted on, still gives it the country.
+    mentions = _mentions(coder, "The government banned the Kurdistan Workers' Party in Turkey on Monday.")
+    assert _named(mentions, "government").country == "TUR"
+    mentions = _mentions(coder, "The government will extend the curfew in Kenya.")
+    assert _named(mentions, "government").country == "KEN"

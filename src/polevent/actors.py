@@ -805,13 +805,39 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
         if len(countries) != 1:
             continue
         (country,) = countries
+        # the country itself named (not a group of it: "outlawed the ANC" is the state's own act)
+        named = [i for i in heads if state.by_head[i].actor.country == country and state.by_head[i].actor.sector is None]
         for i in heads:
             mention = state.by_head[i]
             actor = mention.actor
             backed = any(c.dep_ == "amod" and c.lower_ in AFFILIATION_WORDS for c in doc[i].children)
+            own = any(state.by_head[t.i].actor.country for t in doc[i].subtree if t.i != i and t.i in state.by_head)
+            if not own and _other_party(doc[i], [doc[j] for j in named]):
+                continue
             if country is not None and actor.country is None and actor.sector is not None and not backed:
                 # (an "Iran-backed militia" or "EU-based airlines" is not of the country the sentence names)
                 state.by_head[i] = _with_country(mention, country, "country from the sentence")
+
+
+def _other_party(agent: Token, named: list[Token]) -> bool:
+    """A government that is the subject of a verb whose object names the sentence's only country as a
+    party (not a place: "in Kenya") is not that country's: "the government expressed appreciation for China's assistance", "the
+    authorities condemned Russia's strikes"."""
+    if agent.dep_ not in {"nsubj", "nsubjpass"} or not named:
+        return False
+    if agent.lemma_.lower() not in {"government", "authority", "ministry", "cabinet", "administration"}:
+        return False
+    verb = agent.head
+    objects = {t.i for c in verb.children if c.dep_ in {"dobj", "dative", "prep"} for t in c.subtree}
+    return all(t.i in objects and _party_role(t) for t in named)
+
+
+def _party_role(token: Token) -> bool:
+    """A country named as a party: an owner ("China's help"), an object, or after "for", "to", "with",
+    "against" or "from"; not a place ("in Turkey")."""
+    if token.dep_ in {"poss", "dobj", "dative"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"for", "to", "with", "against", "from", "toward", "towards"}
 
 
 #: Heads that make a demonym a people rather than its state: "the Albanian population", "Kurdish minority".
