@@ -806,7 +806,7 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
             continue
         (country,) = countries
         # the country itself named (not a group of it: "outlawed the ANC" is the state's own act)
-        named = [i for i in heads if state.by_head[i].actor.country == country and state.by_head[i].actor.sector is None]
+        named = [i for i in heads if (state.by_head[i].actor.country, state.by_head[i].actor.sector) == (country, None)]
         for i in heads:
             mention = state.by_head[i]
             actor = mention.actor
