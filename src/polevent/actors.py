@@ -821,8 +821,8 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
 
 def _other_party(agent: Token, named: list[Token]) -> bool:
     """A government that is the subject of a verb whose object names the sentence's only country as a
-    party (not a place: "in Kenya") is not that country's: "the government expressed appreciation for China's assistance", "the
-    authorities condemned Russia's strikes"."""
+    party (not a place: "in Kenya") is not that country's: "the government expressed appreciation for
+    China's assistance", "the authorities condemned Russia's strikes"."""
     if agent.dep_ not in {"nsubj", "nsubjpass"} or not named:
         return False
     if agent.lemma_.lower() not in {"government", "authority", "ministry", "cabinet", "administration"}:
