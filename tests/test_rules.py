@@ -801,3 +801,20 @@ def test_a_travel_warning_reduces_relations_and_a_warning_threatens(coder):
     assert ("CANGOV", "HTI", "160") in dyads(coder.code(text, date="2021-08-02"))
     # Advising someone to act is still an appeal.
     assert [e.cameo_root for e in coder.code("The UN advised Iraq to comply.", date="2021-08-02")] == ["02"]
+
+
+@pytest.mark.model
+def test_the_toll_of_an_attack_is_the_same_attack(coder):
+    text = "Rebels bombarded a government-held district of Syria's third city Homs, killing nine people."
+    events = coder.code(text, date="2021-08-02")
+    assert [e.cameo_root for e in events] == ["19"], [e.explanation for e in events]
+    # A killing with its own actor as victim is still coded.
+    events = coder.code("Gunmen attacked a Kenyan police post, killing two Kenyan soldiers.", date="2021-08-02")
+    assert any(e.target is not None and e.target.code == "KENMIL" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_hoping_others_are_punished_is_no_optimistic_comment(coder):
+    text = "Uganda said it hoped the Kenyan officials would be charged with fraud."
+    assert not [e for e in coder.code(text, date="2021-08-02") if e.cameo == "013"]
+    assert ("KEN", "UGA", "013") in dyads(coder.code("Kenya said it hoped Uganda would join the talks.", date="2021-08-02"))

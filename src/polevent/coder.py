@@ -263,6 +263,7 @@ class Coder:
             or (c.source is not None and c.source.actor.country is not None)
         ]
         candidates = [c for c in candidates if c.confidence >= self.min_confidence]  # after the caps above
+        candidates = [c for c in candidates if not _toll_of(c, candidates)]
         candidates.sort(key=lambda c: c.trigger.i)
         return [self._event(candidate, doc, document.id, anchor) for candidate in candidates]
 
@@ -598,6 +599,24 @@ TriggerMatch = tuple["Token", LexiconEntry, "Token | None"]
 _FALLBACK_ENTRY = LexiconEntry("(no trigger)", "verb", None, frozenset(), "010", "direct", "default")
 #: Stands in for a lexicon entry when the classifier alone finds an event in open mode.
 _MODEL_ENTRY = LexiconEntry("(classifier)", "verb", None, frozenset(), "010", "direct", "model")
+
+
+def _toll_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """A participle telling the toll of its clause's attack ("bombarded a government-held part of
+    Aleppo, killing at least eight people"): the same attack, told twice, where the toll names no actor."""
+    trigger, source = candidate.trigger, candidate.source
+    if not is_thing_mention(candidate.target) or source is None:
+        return False
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
+        return False
+    return any(
+        other.trigger.i == trigger.head.i
+        and other.cameo[:2] in {"18", "19", "20"}
+        and other.target is not None
+        and other.source is not None
+        and other.source.actor.start == source.actor.start
+        for other in candidates
+    )
 
 
 def _names_itself(thing: SpacySpan, plover_type: str, lex: Lexicon) -> bool:

@@ -665,6 +665,11 @@ def clause_context(trigger: Token, lexicon: Lexicon, sentence: Span) -> Context:
 OPTIMISTIC_WORDS = {"hope", "hop", "confident", "optimistic", "hopeful", "expect", "trust", "believe"}  # "hoped": "hop"
 PESSIMISTIC_WORDS = {"skeptical", "sceptical", "pessimistic", "doubt", "doubtful", "fear", "worry", "concerned"}
 OBLIGATION_MODALS = {"must", "should", "ought"}
+#: Punishments someone may be hoped to suffer at others' hands ("hoped the officials would be indicted").
+PUNITIVE_LEMMAS = {
+    "indict", "charge", "arrest", "jail", "punish", "prosecute", "convict", "sentence", "sanction", "detain",
+    "imprison", "expel", "ban", "try", "extradite", "hang", "execute",
+}  # fmt: skip
 #: Verbs of wanting: "Sharon wants Germany to pay compensation" is an appeal (020) to Germany.
 WANT_WORDS = {"want", "wish"}
 
@@ -718,6 +723,8 @@ def reported_demand(source: Token, target: Token, lexicon: Lexicon) -> tuple[str
             return _demanded(
                 clause, "020", f"'{target.text}' is wanted to act ('{holder.text} ... {clause.text}')", lexicon
             )
+        if lemma in OPTIMISTIC_WORDS and target.dep_ == "nsubjpass" and clause.lemma_.lower() in PUNITIVE_LEMMAS:
+            return None  # "hoped French officials would be indicted": a wish for others to punish, no comment
         if lemma in OPTIMISTIC_WORDS:
             return "013", f"hope or expectation ('{holder.text}') about '{target.text}'"
         if lemma in PESSIMISTIC_WORDS:
