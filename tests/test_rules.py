@@ -817,4 +817,6 @@ def test_the_toll_of_an_attack_is_the_same_attack(coder):
 def test_hoping_others_are_punished_is_no_optimistic_comment(coder):
     text = "Uganda said it hoped the Kenyan officials would be charged with fraud."
     assert not [e for e in coder.code(text, date="2021-08-02") if e.cameo == "013"]
-    assert ("KEN", "UGA", "013") in dyads(coder.code("Kenya said it hoped Uganda would join the talks.", date="2021-08-02"))
+    assert ("KEN", "UGA", "013") in dyads(
+        coder.code("Kenya said it hoped Uganda would join the talks.", date="2021-08-02")
+    )
