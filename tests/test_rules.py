@@ -820,3 +820,13 @@ def test_hoping_others_are_punished_is_no_optimistic_comment(coder):
     assert ("KEN", "UGA", "013") in dyads(
         coder.code("Kenya said it hoped Uganda would join the talks.", date="2021-08-02")
     )
+
+
+@pytest.mark.model
+def test_the_grounds_of_a_punishment_are_no_event_of_the_sentence(coder):
+    from polevent.coder import _grounds
+
+    doc = coder.nlp("The activists jailed for campaigning against Beijing were freed on Friday.")
+    assert _grounds(next(t for t in doc if t.lower_ == "campaigning"))
+    doc = coder.nlp("The envoy was thanked for mediating between Sudan and Chad.")
+    assert not _grounds(next(t for t in doc if t.lower_ == "mediating"))

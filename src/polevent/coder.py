@@ -32,6 +32,7 @@ from .errors import InputError
 from .events import (
     ACTOR_ONLY_ROOTS,
     CONSIDER_LEMMAS,
+    PUNITIVE_LEMMAS,
     SPEECH_LEMMAS,
     TARGETLESS_CONFIDENCE,
     Candidate,
@@ -692,10 +693,23 @@ def _not_between(
         return True  # "the presidents of Iraq and Egypt": one noun phrase, not two sides
     if any(_someone_elses(t, source, target, actors) for t in path):
         return True  # "asked Obama to help Iran": helping Iran is Obama's, not the asker's
+    if any(_grounds(t) for t in path):
+        return True  # "civilians imprisoned for acting against Moscow": the grounds of a punishment
     if any(t.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in t.children) for t in path):
         return True  # "Kenya failed to deliver aid to Somalia": nothing was delivered
     # "wants Greece to lift the sanctions": nothing was lifted
     return any(t.pos_ == "VERB" and clause_context(t, lex, t.sent).wanted for t in path)
+
+
+def _grounds(verb: Token) -> bool:
+    """A deed named as the grounds of a punishment ("imprisoned for acting against Moscow"): told as
+    the reason given for it, not as an event of the sentence."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "for"
+        and verb.head.head.pos_ == "VERB"
+        and verb.head.head.lemma_.lower() in PUNITIVE_LEMMAS
+    )
 
 
 def _someone_elses(verb: Token, source: ActorMention, target: ActorMention, actors: DocumentActors) -> bool:
