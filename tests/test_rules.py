@@ -830,3 +830,13 @@ def test_the_grounds_of_a_punishment_are_no_event_of_the_sentence(coder):
     assert _grounds(next(t for t in doc if t.lower_ == "campaigning"))
     doc = coder.nlp("The envoy was thanked for mediating between Sudan and Chad.")
     assert not _grounds(next(t for t in doc if t.lower_ == "mediating"))
+
+
+@pytest.mark.model
+def test_who_holds_a_place_is_a_pair_target_only_of_force(coder):
+    text = (
+        "Before flying to Tokyo on Monday, President Macron planned to hold a news conference and meet with "
+        "exiled activists from military-ruled Sudan."
+    )
+    events = coder.code(text, date="2021-08-02")
+    assert [e.target.code for e in events if e.target is not None] == ["SDNOPP"], [e.explanation for e in events]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import (
+    HOLDER_WORDS,
     ActorMention,
     DocumentActors,
     doc_text,
@@ -392,6 +393,8 @@ class Coder:
                     plover = full.without(NO_EVENT, top=4)
                     if plover.label == NO_TYPE or raw.get(plover.label, 0.0) < threshold:
                         continue
+                    if _holder(doc, target) and plover.label not in {"ASSAULT", "COERCE"}:
+                        continue  # "meet with dissidents from military-ruled Myanmar": no act on the military
                     code, _ = code_of_type(classifier, features, plover.label)
                     note = f"model: PLOVER {plover.describe(4)}; no event {raw.get(NO_EVENT, 0.0):.2f}; actor pair"
                     head = _lowest_common_ancestor(s_span.root, t_span.root)
@@ -637,6 +640,13 @@ def _mention_spans(doc: Doc, source: ActorMention, target: ActorMention) -> tupl
 def _mention_head(doc: Doc, mention: ActorMention) -> Token | None:
     span = doc.char_span(mention.actor.start, mention.actor.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _holder(doc: Doc, mention: ActorMention) -> bool:
+    """A mention naming who holds a place ("military-ruled Myanmar", "the rebel-held region"): a target
+    only of force used on the place."""
+    head = _mention_head(doc, mention)
+    return head is not None and head.head.lower_ in HOLDER_WORDS and head.head.dep_ == "amod" and head.i < head.head.i
 
 
 def _placed(doc: Doc, mention: ActorMention) -> bool:
