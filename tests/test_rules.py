@@ -840,3 +840,22 @@ def test_who_holds_a_place_is_a_pair_target_only_of_force(coder):
     )
     events = coder.code(text, date="2021-08-02")
     assert [e.target.code for e in events if e.target is not None] == ["SDNOPP"], [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_subject_parsed_into_the_opening_phrase_is_the_verbs_subject(coder):
+    from spacy.tokens import Doc
+
+    from polevent.events import _stranded_subject
+
+    # The parse the small English pipeline gives some such sentences: "Ruto" a conjunct of "Japan".
+    words = ["On", "a", "visit", "to", "Japan", ",", "President", "Ruto", "praised", "Kishida", "."]
+    heads = [8, 2, 0, 2, 3, 4, 7, 4, 8, 8, 8]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "compound", "conj", "ROOT", "dobj", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _stranded_subject(doc[8]) == doc[7]
+    # Without the comma the name is part of the opening phrase ("a visit to Japan and Kenya").
+    words[5], deps[5], pos[5] = "and", "cc", "CCONJ"
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _stranded_subject(doc[8]) is None

@@ -250,6 +250,23 @@ def _actors(tokens: list[Token], actors: DocumentActors, speech: bool = False) -
     return found
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """A subject the parser joined to an opening phrase: in "On a visit to Zimbabwe, President
+    Ramaphosa voiced support ...", "Ramaphosa" is parsed as a conjunct of "Zimbabwe". The name right
+    before a subjectless verb, inside a prepositional phrase that opens the verb's clause."""
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "ccomp"} or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ not in {"conj", "appos"} or before.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.i < before.i]
+    if not any(before in c.subtree for c in opening):
+        return None
+    if not any(t.text == "," and t.i < before.left_edge.i for t in before.head.subtree):
+        return None  # "On a visit to Zimbabwe and Zambia voiced ...": no comma, no new subject
+    return before
+
+
 def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMention], str]:
     """The actors doing ``verb``: its subject, the agent of a passive, or the controller up an xcomp chain."""
     current = verb
@@ -261,6 +278,9 @@ def clause_subject(verb: Token, actors: DocumentActors) -> tuple[list[ActorMenti
         subjects = _children(current, "nsubj", "csubj") or [c for c in current.children if misread_acronym(c)]
         if subjects:
             return _actors(subjects, actors), "subject"
+        stranded = _stranded_subject(current)
+        if stranded is not None and actors.get(stranded) is not None:
+            return _actors([stranded], actors), "subject (parsed into the opening phrase)"
         if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head.pos_ in {"VERB", "AUX"}:
             head = current.head
             objects = _children(head, "dobj")
