@@ -859,3 +859,9 @@ def test_a_subject_parsed_into_the_opening_phrase_is_the_verbs_subject(coder):
     words[5], deps[5], pos[5] = "and", "cc", "CCONJ"
     doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _stranded_subject(doc[8]) is None
+
+
+@pytest.mark.model
+def test_a_country_naming_whose_thing_is_acted_on_is_the_target(coder):
+    events = coder.code("China rejected a U.K. proposal at the World Trade Organization on Friday.", date="2021-08-02")
+    assert ("CHN", "GBR", "120") in dyads(events), [e.explanation for e in events]

@@ -301,6 +301,8 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         return None
     if head.i in state.title_parts:
         return None  # "State" in "the Secretary of State": part of the title
+    if head.lower_ in CIRCUMSTANCE_NOUNS and head.pos_ == "NOUN":
+        return None  # "in the wake of an AP report": a circumstance, no actor
     if head.ent_type_ in NOT_THINGS and head.pos_ == "NOUN":
         return None  # "12 days of battles with the Amal militia": a time or an amount is no actor
     tokens = [t for t in phrase_tokens(head) if not t.is_punct or t.text in {".", "-"}]
@@ -342,6 +344,9 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     # to: "the mayor of Nablus, a member of Hamas" is a local government official.
     office = evidence.phrase_sector and evidence.sector_rank >= 2
     appositive = {t.i for c in head.rights if c.dep_ == "appos" for t in c.subtree} if office else set()
+    if head.pos_ == "NOUN" and head.i not in evidence.covered:
+        # "an investigation in the wake of an AP report": a thing's setting names no member of the group
+        appositive |= {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree}
     org = next(
         (
             e
@@ -400,7 +405,12 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         return _unknown(head, tokens, state, name)
     if country is None and sector is None:
         return _unknown(head, tokens, state, name)
-    if head.pos_ == "NOUN" and head.i not in evidence.covered and not _people_noun(head, entries):
+    if (
+        head.pos_ == "NOUN"
+        and head.i not in evidence.covered
+        and not _people_noun(head, entries)
+        and not _named_noun(head)
+    ):
         return None  # "China's core interests", "U.S. arms": a thing of an actor, not an actor
     if place is not None and place.kind == COUNTRY and name is None and len(entries) == 1 and sector is None:
         name = kb.country_names.get(place.country or "", place.name) if place.org_kind == REGION else place.name
@@ -463,6 +473,17 @@ def misread_acronym(token: Token) -> bool:
     )
 
 
+def _named_noun(head: Token) -> bool:
+    """A capitalised common noun ending a name ("the NGO Israel Flying Aid", "Save the Children Fund"):
+    the tagger's noun is the name's last word, not a thing."""
+    return (
+        not head.is_sent_start
+        and head.text[:1].isupper()
+        and head.text[1:].islower()
+        and any(t.pos_ == "PROPN" and t.dep_ == "compound" and t.i == head.i - 1 for t in head.lefts)
+    )
+
+
 def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     """A name the entity recogniser left untagged ("an investigation against Oommen Chandy"): proper
     nouns in title case only, the head a subject or object."""
@@ -475,6 +496,8 @@ def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     )
 
 
+#: Nouns of circumstance: "in the wake of", "in the aftermath of", "in light of", "in the face of".
+CIRCUMSTANCE_NOUNS = {"wake", "aftermath", "light", "face", "midst", "course", "run-up", "eve"}
 #: Nouns too vague to be what an event acts on ("played a part", "efforts to ...", "expressed appreciation").
 VAGUE_THINGS = {"part", "effort", "way", "step", "role", "time", "appreciation", "thing", "lot", "kind", "sort", "bit"}
 #: Entity types that are never acted on: dates, times, amounts.

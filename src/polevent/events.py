@@ -333,7 +333,16 @@ def owner(
     for dep, words in order or OWNER_ORDER:
         for child in _children(noun, dep):
             if words is None:
+                # an actor, or a country naming whose the thing is ("a US resolution", "the Iranian proposal"),
+                # unless it is the subject's own ("Trump threatened to pull US funding")
                 mention = actors.get(child)
+                modifier = actors.modifiers.get(child.i)
+                if (
+                    mention is None
+                    and modifier is not None
+                    and modifier.actor.country not in _subject_countries(noun, actors)
+                ):
+                    mention = modifier
                 if mention is not None and not mention.outlet:
                     return [mention]
             elif child.lower_ in words:
@@ -341,6 +350,17 @@ def owner(
                 if found:
                     return found
     return []
+
+
+def _subject_countries(token: Token, actors: DocumentActors) -> set[str | None]:
+    """The countries of the subjects of the clauses ``token`` stands in, up to the sentence's root."""
+    countries: set[str | None] = set()
+    for head in [token, *token.ancestors]:
+        for child in head.children:
+            mention = actors.get(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
+            if mention is not None:
+                countries.add(mention.actor.country)
+    return countries
 
 
 def _forces(mention: ActorMention) -> bool:
@@ -1538,10 +1558,12 @@ def _deep_target(
             for c in holder.children
             if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.lemma_.lower() in AID_PURPOSES
         ]
-    for noun in nouns:
-        for token in noun.subtree:
-            mention = actors.get(token)
-            if mention is not None and mention.actor.code and mention.actor.country not in countries | {None}:
+    for noun in ([obj] if obj is not None else []) + nouns:
+        # the thing's own owner named by a country ("vetoed a US resolution"), then any actor in its phrase
+        owners = [actors.modifiers[c.i] for c in noun.children if c.i in actors.modifiers and actors.get(noun) is None]
+        inner = [] if obj is not None and noun.i == obj.i else list(noun.subtree)
+        for mention in [*owners, *(m for t in inner for m in [actors.get(t)] if m is not None)]:
+            if mention.actor.code and mention.actor.country not in countries | {None}:
                 return [mention], f"named in the phrase of '{noun.text}'"
     return [], ""
 
