@@ -370,7 +370,9 @@ def test_a_government_acting_on_the_one_country_named_is_not_that_countrys(coder
 
 @pytest.mark.model
 def test_agencies_and_names_ending_in_a_common_noun_are_actors_and_circumstances_are_not(coder):
-    mentions = _mentions(coder, "A Kenyan government watchdog agency opened an inquiry in the wake of a Reuters report.")
+    mentions = _mentions(
+        coder, "A Kenyan government watchdog agency opened an inquiry in the wake of a Reuters report."
+    )
     agency = _named(mentions, "agency")
     assert (agency.country, agency.sector) == ("KEN", "GOV")
     assert not any(m.code == "USAMEDREU" or "wake" in text for text, m in mentions.items())
