@@ -378,3 +378,13 @@ def test_agencies_and_names_ending_in_a_common_noun_are_actors_and_circumstances
     assert not any(m.code == "USAMEDREU" or "wake" in text for text, m in mentions.items())
     mentions = _mentions(coder, "The Dutch charity Holland Flying Aid has been sending food to Yemenis for years.")
     assert _named(mentions, "Holland Flying Aid").country == "NLD"
+
+
+@pytest.mark.model
+def test_a_role_noun_in_a_large_city_takes_the_citys_country(coder):
+    mentions = _mentions(coder, "A court in Marseille sentenced the two smugglers on Tuesday.")
+    court = _named(mentions, "court")
+    assert (court.country, court.sector) == ("FRA", "JUD")
+    # A name several countries' cities share tells no country.
+    mentions = _mentions(coder, "A court in Victoria sentenced the two smugglers on Tuesday.")
+    assert _named(mentions, "court").country is None

