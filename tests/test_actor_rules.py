@@ -388,3 +388,12 @@ def test_a_role_noun_in_a_large_city_takes_the_citys_country(coder):
     # A name several countries' cities share tells no country.
     mentions = _mentions(coder, "A court in Victoria sentenced the two smugglers on Tuesday.")
     assert _named(mentions, "court").country is None
+
+
+@pytest.mark.model
+def test_a_known_name_the_parser_cut_after_its_head_is_one_actor(coder):
+    mentions = _mentions(coder, "Reporters Without Borders condemned the arrest of the two editors.")
+    assert _named(mentions, "Reporters").code == "NGORWB"
+    assert "Borders" not in mentions
+    mentions = _mentions(coder, "The Organization of American States sent observers to the vote.")
+    assert _named(mentions, "Organization").code == "IGOOAS"

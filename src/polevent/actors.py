@@ -310,6 +310,7 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         tokens = tokens[1:]
     if not tokens:
         return None
+    tokens = _name_run_on(kb, head, tokens, state)
     evidence = _collect(kb, _evidence_tokens(head, tokens))
     state.title_parts.update(evidence.title_tail)
     name = _person_name(tokens, head)
@@ -347,7 +348,8 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if head.pos_ == "NOUN" and head.i not in evidence.covered:
         # "an investigation in the wake of an AP report": a thing's setting names no member of the group
         appositive |= {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree}
-    org = next(
+    own = next((e for first, last, e in entries if e.kind == ORGANIZATION and first <= head.i <= last), None)
+    org = own or next(  # the name the head is part of, else the one named next to it
         (
             e
             for first, last, e in reversed(entries)
@@ -475,6 +477,22 @@ def misread_acronym(token: Token) -> bool:
         and token.text.isupper()
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children)
     )
+
+
+def _name_run_on(kb: KnowledgeBase, head: Token, tokens: list[Token], state: DocumentActors) -> list[Token]:
+    """The phrase with a known name that the parser cut after its head ("Doctors | Without Borders",
+    "Action | Against Hunger"): the name's words after the head join it and are no actors of their own."""
+    doc = head.doc
+    if tokens[-1].i != head.i or head.i + 1 >= len(doc) or not head.text[:1].isupper():
+        return tokens
+    words = [t.text for t in doc[tokens[0].i : min(len(doc), head.i + 6)]]
+    for start in range(len(tokens)):
+        found = kb.match(words, start)
+        if found is not None and tokens[0].i + start + found[0] - 1 > head.i:
+            end = tokens[0].i + start + found[0]
+            state.title_parts.update(range(head.i + 1, end))
+            return tokens + list(doc[head.i + 1 : end])
+    return tokens
 
 
 def _city_of(head: Token) -> tuple[str, str] | None:
