@@ -397,3 +397,15 @@ def test_a_known_name_the_parser_cut_after_its_head_is_one_actor(coder):
     assert "Borders" not in mentions
     mentions = _mentions(coder, "The Organization of American States sent observers to the vote.")
     assert _named(mentions, "Organization").code == "IGOOAS"
+
+
+@pytest.mark.model
+def test_a_things_of_phrase_and_a_countrys_appositive_name_no_group_of_it(coder):
+    text = "Macron said a reform of the World Trade Organization was overdue and that France, the WTO's third donor, would act."
+    mentions = _mentions(coder, text)
+    assert _named(mentions, "France").code == "FRA"
+    assert not any("reform" in t for t in mentions)
+    # A member or a wing of a group is the group.
+    mentions = _mentions(coder, "A member of Hamas and the armed wing of Hezbollah met in Beirut.")
+    assert _named(mentions, "member").code == "PSEREBHMS"
+    assert _named(mentions, "wing").code == "LBNREBHEZ"

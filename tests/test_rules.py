@@ -172,10 +172,12 @@ def test_an_action_in_a_war_targets_the_other_side(coder):
 
 @pytest.mark.model
 def test_a_hope_about_someone_else_is_only_a_comment(coder):
-    """What a speaker hopes others will suffer did not happen and is not the speaker's own intent."""
+    """What a speaker hopes others will suffer did not happen and is not the speaker's own intent (nor an
+    optimistic comment: test_hoping_others_are_punished_is_no_optimistic_comment)."""
     text = "The Chadian justice minister said she hoped the French officers would soon be charged by prosecutors."
     events = coder.code(text, date="2024-03-04")
-    assert {e.cameo_root for e in events} == {"01"}, [e.explanation for e in events]
+    assert {e.cameo_root for e in events} <= {"01"}, [e.explanation for e in events]
+    assert not [e for e in events if e.cameo == "013"], [e.explanation for e in events]
 
 
 @pytest.mark.model

@@ -345,10 +345,14 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     # to: "the mayor of Nablus, a member of Hamas" is a local government official.
     office = evidence.phrase_sector and evidence.sector_rank >= 2
     appositive = {t.i for c in head.rights if c.dep_ == "appos" for t in c.subtree} if office else set()
-    if head.pos_ == "NOUN" and head.i not in evidence.covered:
-        # "an investigation in the wake of an AP report": a thing's setting names no member of the group
-        appositive |= {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree}
-    own = next((e for first, last, e in entries if e.kind == ORGANIZATION and first <= head.i <= last), None)
+    if head.pos_ == "NOUN" and head.i not in evidence.covered and head.lemma_.lower() not in MEMBER_NOUNS:
+        # "an investigation in the wake of an AP report", "a reform of the WHO": a thing's setting or
+        # subject names no member of the group ("a member of Hamas", "the armed wing of Hamas" do)
+        appositive |= {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"in", "of"} for t in c.subtree}
+    named = next((e for first, last, e in entries if first <= head.i <= last), None)
+    own = named if named is not None and named.kind == ORGANIZATION else None
+    if named is not None and named.kind in {COUNTRY, DEMONYM, CAPITAL}:
+        appositive |= {i for first, _, e in entries if e.kind == ORGANIZATION for i in [first]}
     org = own or next(  # the name the head is part of, else the one named next to it
         (
             e
@@ -535,6 +539,11 @@ def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     )
 
 
+#: Nouns that make a common noun one of the group its of-phrase names: "a member of Hamas".
+MEMBER_NOUNS = {
+    "member", "wing", "branch", "faction", "unit", "cell", "arm", "affiliate", "offshoot", "splinter", "ranks",
+    "leadership", "delegation", "envoy", "representative", "team", "mission", "contingent", "force",
+}  # fmt: skip
 #: Nouns of circumstance: "in the wake of", "in the aftermath of", "in light of", "in the face of".
 CIRCUMSTANCE_NOUNS = {"wake", "aftermath", "light", "face", "midst", "course", "run-up", "eve"}
 #: Nouns too vague to be what an event acts on ("played a part", "efforts to ...", "expressed appreciation").
