@@ -401,7 +401,10 @@ def test_a_known_name_the_parser_cut_after_its_head_is_one_actor(coder):
 
 @pytest.mark.model
 def test_a_things_of_phrase_and_a_countrys_appositive_name_no_group_of_it(coder):
-    text = "Macron said a reform of the World Trade Organization was overdue and that France, the WTO's third donor, would act."
+    text = (
+        "Macron said a reform of the World Trade Organization was overdue and that France, the WTO's third "
+        "donor, would act."
+    )
     mentions = _mentions(coder, text)
     assert _named(mentions, "France").code == "FRA"
     assert not any("reform" in t for t in mentions)
