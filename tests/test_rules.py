@@ -867,3 +867,12 @@ def test_a_subject_parsed_into_the_opening_phrase_is_the_verbs_subject(coder):
 def test_a_country_naming_whose_thing_is_acted_on_is_the_target(coder):
     events = coder.code("China rejected a U.K. proposal at the World Trade Organization on Friday.", date="2021-08-02")
     assert ("CHN", "GBR", "120") in dyads(events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_sympathy_goes_to_victims_at_home_too(coder):
+    text = "The Kenyan president expressed sympathy for the victims of the floods in Mombasa."
+    events = coder.code(text, date="2021-08-02")
+    assert [(e.source.code, e.target.country, e.cameo) for e in events] == [("KENGOV", "KEN", "018")], [
+        e.explanation for e in events
+    ]

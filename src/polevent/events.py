@@ -1260,7 +1260,13 @@ def _code_trigger(
         return []
     if not targets and deep and cameo[:2] not in {"04", "14"}:  # what a meeting discusses is its topic
         targets, target_role = _deep_target(
-            trigger, obj, actors, sources, statement=cameo[:2] == "01", aid=cameo[:2] == "07" or cameo[:3] == "033"
+            trigger,
+            obj,
+            actors,
+            sources,
+            statement=cameo[:2] == "01",
+            aid=cameo[:2] == "07" or cameo[:3] == "033",
+            home=cameo == "018",  # sympathy goes to victims at home too ("sorrow for the shootings in Ohio")
         )
     if not targets and things and cameo[:2] not in ACTOR_ONLY_ROOTS:
         thing = _thing_target(trigger, obj, actors)
@@ -1532,21 +1538,23 @@ def _deep_target(
     *,
     statement: bool = False,
     aid: bool = False,
+    home: bool = False,
 ) -> tuple[list[ActorMention], str]:
     """ "condemned the bombing of a military academy in Tripoli", "ready to contribute air support to a
     force in Somalia": an action on a thing targets the first known actor or place of another country
     named inside the thing's phrase. A statement's phrase counts only for what it is about ("remarks on
     the killings in Darfur"), not where or when it was made ("remarks at the start of a trip to ...")."""
-    countries = {s.actor.country for s in sources}
+    countries = set() if home else {s.actor.country for s in sources}
+    topics = STATEMENT_TOPIC_PREPS | ({"for"} if home else set())  # "sorrow for the victims"
     nouns = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and (obj is None or c.i != obj.i)]
     nouns += [
         p
         for prep in _children(trigger, "prep")
-        if prep.lower_ in (STATEMENT_TOPIC_PREPS if statement else THING_PREPS | {"to", "for"})
+        if prep.lower_ in (topics if statement else THING_PREPS | {"to", "for"})
         for p in _children(prep, "pobj")
     ]
     if obj is not None:
-        preps = [p for p in _children(obj, "prep") if not statement or p.lower_ in STATEMENT_TOPIC_PREPS]
+        preps = [p for p in _children(obj, "prep") if not statement or p.lower_ in topics]
         nouns += [p for prep in preps for p in _children(prep, "pobj")]
     if aid:  # "assistance to help people in Somalia": aid goes where its purpose is
         holders = [trigger, *([obj] if obj is not None else []), *(n for n in nouns if n.head.i == trigger.i)]
