@@ -876,3 +876,10 @@ def test_sympathy_goes_to_victims_at_home_too(coder):
     assert [(e.source.code, e.target.country, e.cameo) for e in events] == [("KENGOV", "KEN", "018")], [
         e.explanation for e in events
     ]
+
+
+@pytest.mark.model
+def test_missiles_and_rockets_are_military_weapons_not_a_bombing(coder):
+    text = "A Kenyan airliner was blown up over Somalia by a surface-to-air missile fired by Somali rebels."
+    events = coder.code(text, date="2021-08-02")
+    assert ("SOMREB", "KEN", "194") in dyads(events), [e.explanation for e in events]

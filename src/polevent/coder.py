@@ -398,6 +398,9 @@ class Coder:
                     code, _ = code_of_type(classifier, features, plover.label)
                     note = f"model: PLOVER {plover.describe(4)}; no event {raw.get(NO_EVENT, 0.0):.2f}; actor pair"
                     head = _lowest_common_ancestor(s_span.root, t_span.root)
+                    if code[:2] in {"18", "19"}:  # the weapons named make violence specific
+                        code, refined = refine_leaf(head, code, lex, None, (s_span.start_char, s_span.end_char))
+                        note += f"; {refined}" if refined else ""
                     extra.append(
                         Candidate(
                             head,

@@ -210,7 +210,7 @@ ACCUSATIONS = {
 #: 194 artillery and tanks, 195 aerial weapons.
 WEAPONS = {
     "193": set("gunbattle gunfight gunfire gunman gunmen rifle sniper shootout firefight".split()),
-    "194": set("artillery tank mortar shelling howitzer shell".split()),
+    "194": set("artillery tank mortar shelling howitzer shell missile rocket".split()),  # CAMEO: "rocket fire"
     "195": set("aircraft airstrike warplane jet helicopter gunship bomber drone air airplane plane".split()),
 }
 
@@ -383,7 +383,7 @@ def _weapon(trigger: Token, source: tuple[int, int] | None) -> str | None:
         span = trigger.doc.char_span(source[0], source[1], alignment_mode="expand")
         words |= {t.lemma_.lower() for t in span or ()}
     for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "with", "by", "using"}:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "with", "by", "using"}:
             words |= {t.lemma_.lower() for t in prep.subtree}
     for code, kinds in WEAPONS.items():
         if words & kinds:
@@ -438,6 +438,11 @@ def refine_leaf(
         better = _weapon(trigger, source)
         if better is not None:
             return better, f"weapons named: {better}"
+    if code[:3] == "183":
+        # "blown up by a surface-to-air missile": military weapons, not a non-military bombing
+        better = _weapon(trigger, source)
+        if better in {"194", "195"}:
+            return better, f"military weapons named: {better}, not a bombing"
     return code, ""
 
 
