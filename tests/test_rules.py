@@ -883,3 +883,11 @@ def test_missiles_and_rockets_are_military_weapons_not_a_bombing(coder):
     text = "A Kenyan airliner was blown up over Somalia by a surface-to-air missile fired by Somali rebels."
     events = coder.code(text, date="2021-08-02")
     assert ("SOMREB", "KEN", "194") in dyads(events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_violence_one_side_only_alleges_is_no_surer_than_the_allegation(coder):
+    events = coder.code("Kenya claimed that Somali rebels had attacked a border post.", date="2021-08-02")
+    attack = next(e for e in events if e.cameo_root == "19")
+    assert attack.confidence <= 0.5 and "alleged by 'Kenya'" in attack.explanation
+    assert ("KEN", "SOMREB", "112") in dyads(events)

@@ -264,6 +264,7 @@ class Coder:
             if not (c.target is None or is_thing_mention(c.target))
             or (c.source is not None and c.source.actor.country is not None)
         ]
+        candidates = [replace(c, confidence=min(c.confidence, c.ceiling)) for c in candidates]
         candidates = [c for c in candidates if c.confidence >= self.min_confidence]  # after the caps above
         candidates = [c for c in candidates if not _toll_of(c, candidates)]
         candidates.sort(key=lambda c: c.trigger.i)

@@ -218,6 +218,7 @@ class Candidate:
     target_role: str = ""
     decided_by: str = ""
     rule: str = ""  # a parse rule that fixed the code ("refusal"); the classifier does not overrule it
+    ceiling: float = 1.0  # the most confidence the event may have, whatever the classifier says
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -369,6 +370,8 @@ def _forces(mention: ActorMention) -> bool:
 
 #: Verbs by which a side alleges another's violence (112): "claimed that ISIL had attacked Iraq".
 ALLEGING_LEMMAS = {"claim", "allege", "charge"}
+#: The most confidence violence that one side only alleges another did may have.
+ALLEGED_CONFIDENCE = 0.5
 #: Who reports violence as a witness, not as an accuser: the press, medics.
 WITNESS_SECTORS = {"MED", "HLH"}
 #: Verbs by which a side claims its own attack (015): "claimed that they had attacked Iraq".
@@ -1364,6 +1367,17 @@ def _code_trigger(
         speaker = speakers[0]
         authors = dict.fromkeys(c.source for c in results if c.source is not None)
         accused = [s for s in authors if s is not speaker and s.actor.code and not same_side(speaker, s)]
+        # the violence itself is only alleged, by one side: no more sure than that
+        results = [
+            replace(
+                c,
+                ceiling=ALLEGED_CONFIDENCE,
+                notes=[*c.notes, f"alleged by '{speaker.actor.text}': at most {ALLEGED_CONFIDENCE}"],
+            )
+            if c.source in accused
+            else c
+            for c in results
+        ]
         for perpetrator in accused:
             results.append(
                 Candidate(
