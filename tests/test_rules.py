@@ -891,3 +891,11 @@ def test_violence_one_side_only_alleges_is_no_surer_than_the_allegation(coder):
     attack = next(e for e in events if e.cameo_root == "19")
     assert attack.confidence <= 0.5 and "alleged by 'Kenya'" in attack.explanation
     assert ("KEN", "SOMREB", "112") in dyads(events)
+
+
+@pytest.mark.model
+def test_troops_sent_to_a_force_go_where_the_force_serves(coder):
+    text = "Chile is ready to contribute troops to the UN-led security force in Haiti, the defence minister said."
+    events = coder.code(text, date="2021-08-02")
+    assert ("CHL", "HTI", "0334") in dyads(events), [e.explanation for e in events]
+    assert not [e for e in events if e.target is not None and e.target.sector == "MIL"]

@@ -441,7 +441,21 @@ def same_side(source: ActorMention, target: ActorMention) -> bool:
 def moves_own_forces(code: str, trigger: Token) -> bool:
     """Whether the act deploys or withdraws one's own troops (15x, 087x, peacekeepers withdrawn): the
     troops are no target, where they go or leave is."""
-    return code[:2] == "15" or code[:3] == "087" or (code[:3] == "166" and trigger.lemma_.lower() in WITHDRAW_LEMMAS)
+    return (
+        code[:2] == "15"
+        or code[:3] in {"087", "074"}
+        or code == "0334"  # troops sent or offered to keep the peace
+        or (code[:3] == "166" and trigger.lemma_.lower() in WITHDRAW_LEMMAS)
+    )
+
+
+def _force_in(mention: ActorMention, pobj: Token, actors: DocumentActors) -> list[ActorMention]:
+    """Where a force that troops are sent to serves: "troops to the UN peacekeeping force in South Sudan"
+    go to South Sudan."""
+    if mention.actor.sector not in {"PKO", "MIL"} and mention.actor.country not in {"IGO", None}:
+        return []
+    places = [p for prep in _children(pobj, "prep") if prep.lower_ == "in" for p in _children(prep, "pobj")]
+    return [m for m in _actors(places, actors) if m.actor.country not in {None, "IGO"} and m.actor.sector is None]
 
 
 def verb_targets(
@@ -485,6 +499,8 @@ def verb_targets(
                             found = owner(pobj, actors, (("prep", {"from", "by"}),))  # "to demands from X"
                         if not found and code == "160" and pobj.lemma_.lower() == "travel":
                             found = owner(pobj, actors, (("prep", {"to"}),))  # "advised against travel to Tunisia"
+                        if found and prep.lower_ == "to" and moves_own_forces(code, verb):
+                            found = _force_in(found[0], pobj, actors) or found
                         if found:
                             return found, f"'{prep.lower_}' phrase"
         if holders is nouns:
