@@ -899,3 +899,16 @@ def test_troops_sent_to_a_force_go_where_the_force_serves(coder):
     events = coder.code(text, date="2021-08-02")
     assert ("CHL", "HTI", "0334") in dyads(events), [e.explanation for e in events]
     assert not [e for e in events if e.target is not None and e.target.sector == "MIL"]
+
+
+@pytest.mark.model
+def test_a_request_declined_targets_who_made_it_and_a_complaint_whom_it_is_against(coder):
+    events = coder.code("The Kenyan police declined a request from Reuters to comment on the raid.", date="2021-08-02")
+    assert any(e.cameo == "120" and e.target is not None and e.target.text == "Reuters" for e in events), [
+        e.explanation for e in events
+    ]
+    text = "A Ugandan activist filed a complaint with the African Union against the Kenyan government."
+    events = coder.code(text, date="2021-08-02")
+    assert any(e.cameo_root == "11" and e.target is not None and e.target.code == "KENGOV" for e in events), [
+        e.explanation for e in events
+    ]

@@ -348,7 +348,9 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     if head.pos_ == "NOUN" and head.i not in evidence.covered and head.lemma_.lower() not in MEMBER_NOUNS:
         # "an investigation in the wake of an AP report", "a reform of the WHO": a thing's setting or
         # subject names no member of the group ("a member of Hamas", "the armed wing of Hamas" do)
-        appositive |= {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"in", "of"} for t in c.subtree}
+        appositive |= {
+            t.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"} for t in c.subtree
+        }
     named = next((e for first, last, e in entries if first <= head.i <= last), None)
     own = named if named is not None and named.kind == ORGANIZATION else None
     if named is not None and named.kind in {COUNTRY, DEMONYM, CAPITAL}:
@@ -543,6 +545,7 @@ def _untagged_name(head: Token, tokens: list[Token]) -> bool:
 MEMBER_NOUNS = {
     "member", "wing", "branch", "faction", "unit", "cell", "arm", "affiliate", "offshoot", "splinter", "ranks",
     "leadership", "delegation", "envoy", "representative", "team", "mission", "contingent", "force",
+    "country", "state", "nation", "republic", "government",
 }  # fmt: skip
 #: Nouns of circumstance: "in the wake of", "in the aftermath of", "in light of", "in the face of".
 CIRCUMSTANCE_NOUNS = {"wake", "aftermath", "light", "face", "midst", "course", "run-up", "eve"}

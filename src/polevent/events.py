@@ -489,7 +489,10 @@ def verb_targets(
             # "voiced his support of Mnangagwa", "expressed concern for Ukraine": a light verb's object
             # names whom it is for.
             for_whom = {"of", "for"} if obj is not None and holder.i == obj.i and code[:2] in {"01", "05"} else set()
-            for prep in _children(holder, "prep", "dative"):
+            ordered = _children(holder, "prep", "dative")
+            if code[:2] == "11":  # "filed a complaint with the UN council against the state": the accused
+                ordered.sort(key=lambda p: p.lower_ != "against")
+            for prep in ordered:
                 if prep.lower_ in preps | for_whom:
                     for pobj in _children(prep, "pobj"):
                         found = _actors([pobj], actors) or owner(
@@ -510,6 +513,8 @@ def verb_targets(
         for noun in nouns:
             if noun.pos_ in {"NOUN", "PROPN"} and actors.get(noun) is None:
                 found = owner(noun, actors, STATEMENT_OWNER_ORDER if code[:2] == "01" else OWNER_ORDER)
+                if not found and noun.lemma_.lower() in REQUEST_NOUNS:
+                    found = owner(noun, actors, (("prep", {"from", "by"}),))  # "declined a request from AP"
                 if found and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
                     pronoun_owner = pronoun_owner or (found, f"owner of '{noun.text}'")
                 elif found:
