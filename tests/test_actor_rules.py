@@ -412,3 +412,13 @@ def test_a_things_of_phrase_and_a_countrys_appositive_name_no_group_of_it(coder)
     mentions = _mentions(coder, "A member of Hamas and the armed wing of Hezbollah met in Beirut.")
     assert _named(mentions, "member").code == "PSEREBHMS"
     assert _named(mentions, "wing").code == "LBNREBHEZ"
+
+
+@pytest.mark.model
+def test_a_title_whose_holder_ends_its_of_phrase_is_that_person_and_a_prosecutors_office_is_judicial(coder):
+    text = "The chairman of the African Union Commission Moussa Faki Mahamat praised Kenya on Monday."
+    mentions = _mentions(coder, text)
+    assert _named(mentions, "chairman").code == "IGOAFU"
+    mentions = _mentions(coder, "The Istanbul chief prosecutor's office opened an inquiry into the fire.")
+    office = _named(mentions, "office")
+    assert (office.country, office.sector) == ("TUR", "JUD")

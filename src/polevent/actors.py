@@ -325,6 +325,16 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         ),
         None,
     )
+    if person is None and (
+        (evidence.phrase_sector and evidence.sector_rank == 2) or head.lemma_.lower() in TITLE_NOUNS
+    ):
+        # "the chairman of the African Union Commission Moussa Faki Mahamat": the title's holder is named
+        # at the end of its of-phrase
+        inner = {t.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        person = next(
+            (e for first, last, e in entries if e.kind == PERSON and e.person in kb.people and {first, last} <= inner),
+            None,
+        )
     if person is not None and person.person in kb.people:
         return _known_person(kb, head, tokens, person.person, state)
     if person is not None and person.person is None and person.code and state.day is not None:
@@ -461,11 +471,13 @@ def _office_of(head: Token, state: DocumentActors) -> None:
     possessors = [c for c in head.children if c.dep_ == "poss"]
     owner = next((state.by_head[c.i] for c in possessors if c.i in state.by_head), None)
     leader = any(t.lower_ in LEADER_WORDS for c in possessors for t in c.subtree)
-    if owner is None or owner.actor.country is None or not (owner.actor.sector == "GOV" or leader):
+    state_body = owner is not None and owner.actor.sector in {"GOV", "JUD", "MIL", "COP", "SPY", "LEG"}
+    if owner is None or owner.actor.country is None or not (state_body or leader):
         return
     tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    sector = owner.actor.sector if state_body and not leader else "GOV"  # "the prosecutor's office": JUD
     mention = ActorMention(
-        _make(tokens, country=owner.actor.country, sector="GOV"), how=f"office of '{owner.actor.text}'"
+        _make(tokens, country=owner.actor.country, sector=sector), how=f"office of '{owner.actor.text}'"
     )
     _remember(state, head, mention, None)
 
@@ -502,10 +514,17 @@ def _name_run_on(kb: KnowledgeBase, head: Token, tokens: list[Token], state: Doc
 
 
 def _city_of(head: Token) -> tuple[str, str] | None:
-    """(city, country) of a large city named in a role noun's "in", "of" or "from" phrase ("a court in
-    Lyon", "the mayor of Karachi"), when the knowledge base names no country there."""
+    """(city, country) of a large city named before a role noun or in its "in", "of" or "from" phrase ("the
+    Istanbul prosecutor", "a court in Lyon", "the mayor of Karachi"), when the knowledge base names no
+    country there."""
     from .places import major_city_country
 
+    for left in head.lefts:  # "the Istanbul chief prosecutor"
+        entity = next((e for e in head.doc.ents if e.start <= left.i < e.end), None)
+        if left.dep_ in {"compound", "nmod"} and entity is not None and entity.label_ in {"GPE", "LOC", "ORG", "FAC"}:
+            country = major_city_country(entity.text)
+            if country is not None:
+                return entity.text, country
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in OF_PREPS:
             continue
@@ -541,6 +560,8 @@ def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     )
 
 
+#: Titles that are no sector word of their own: "the chairman of the AU Commission Moussa Faki Mahamat".
+TITLE_NOUNS = {"chairman", "chairperson", "chairwoman", "chair", "head", "chief", "director", "boss"}
 #: Nouns that make a common noun one of the group its of-phrase names: "a member of Hamas".
 MEMBER_NOUNS = {
     "member", "wing", "branch", "faction", "unit", "cell", "arm", "affiliate", "offshoot", "splinter", "ranks",
