@@ -422,3 +422,11 @@ def test_a_title_whose_holder_ends_its_of_phrase_is_that_person_and_a_prosecutor
     mentions = _mentions(coder, "The Istanbul chief prosecutor's office opened an inquiry into the fire.")
     office = _named(mentions, "office")
     assert (office.country, office.sector) == ("TUR", "JUD")
+
+
+@pytest.mark.model
+def test_an_organisation_two_words_before_a_common_noun_is_its_own_but_not_before_a_name(coder):
+    mentions = _mentions(coder, "A UN human rights investigator accused the Sudanese army of atrocities.")
+    assert _named(mentions, "investigator").code == "IGOUNO"
+    mentions = _mentions(coder, "Kenyan deputy UN ambassador Martin Kimani spoke on Monday.")
+    assert _named(mentions, "Kimani").country == "KEN"

@@ -365,13 +365,14 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     own = named if named is not None and named.kind == ORGANIZATION else None
     if named is not None and named.kind in {COUNTRY, DEMONYM, CAPITAL}:
         appositive |= {i for first, _, e in entries if e.kind == ORGANIZATION for i in [first]}
+    reach = ORG_REACH if head.pos_ == "NOUN" else 1  # a name ("UN ambassador Jonathan Cohen") is a person's
     org = own or next(  # the name the head is part of, else the one named next to it
         (
             e
             for first, last, e in reversed(entries)
             if e.kind == ORGANIZATION
             and first not in appositive
-            and sum(last < i < head.i and i not in bracketed for i in range(last, head.i)) <= 1
+            and sum(last < i < head.i and i not in bracketed for i in range(last, head.i)) <= reach
         ),
         None,
     )
@@ -560,6 +561,9 @@ def _untagged_name(head: Token, tokens: list[Token]) -> bool:
     )
 
 
+#: How many words may stand between an organisation's name and the common noun it makes the
+#: organisation's ("a UN human rights expert": two); one before a name.
+ORG_REACH = 2
 #: Titles that are no sector word of their own: "the chairman of the AU Commission Moussa Faki Mahamat".
 TITLE_NOUNS = {"chairman", "chairperson", "chairwoman", "chair", "head", "chief", "director", "boss"}
 #: Nouns that make a common noun one of the group its of-phrase names: "a member of Hamas".
