@@ -430,3 +430,13 @@ def test_an_organisation_two_words_before_a_common_noun_is_its_own_but_not_befor
     assert _named(mentions, "investigator").code == "IGOUNO"
     mentions = _mentions(coder, "Kenyan deputy UN ambassador Martin Kimani spoke on Monday.")
     assert _named(mentions, "Kimani").country == "KEN"
+
+
+@pytest.mark.model
+def test_armed_men_are_an_armed_group_and_an_armed_islamic_group_is_not_the_named_one(coder):
+    mentions = _mentions(coder, "Armed men attacked a police post near the border on Sunday.")
+    assert _named(mentions, "Armed men").sector == "UAF"
+    mentions = _mentions(coder, "He joined an armed Islamic group in Syria.")
+    assert not any(m.code == "DZAREBGIA" for m in mentions.values())
+    mentions = _mentions(coder, "The Armed Islamic Group claimed the bombing.")
+    assert _named(mentions, "Armed Islamic Group").code == "DZAREBGIA"

@@ -168,7 +168,10 @@ def _evidence_tokens(head: Token, tokens: list[Token]) -> list[list[Token]]:
         t.i
         for group in groups
         for token in group
-        if token.dep_ == "amod" and token.lower_ in AFFILIATION_WORDS | HOLDER_WORDS and token.i != head.i
+        if token.dep_ == "amod"
+        and token.lower_ in AFFILIATION_WORDS | HOLDER_WORDS
+        and token.i != head.i
+        and any(True for _ in token.children)  # "Iran-backed", "rebel-held": who backs or holds is named
         for t in token.subtree
     }
     return [[t for t in group if t.i not in other] or group for group in groups]
@@ -185,6 +188,18 @@ class _Evidence:
     phrase_sector: bool = False
     #: Positions of the words after "of" that a title's sector phrase took ("State" in "Secretary of State").
     title_tail: set[int] = field(default_factory=set)
+
+
+def _indefinite(first: Token, words: list[str]) -> bool:
+    """A name in lower case after "a" or "an" describes a kind, not the organisation of that name: "an
+    armed Islamic group" is not the Armed Islamic Group."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return (
+        before is not None
+        and before.lower_ in {"a", "an"}
+        and len(words) > 1
+        and not all(w[:1].isupper() for w in words)
+    )
 
 
 def _of_tail(last: Token) -> list[Token]:
@@ -219,6 +234,8 @@ def _collect(kb: KnowledgeBase, groups: list[list[Token]]) -> _Evidence:
                 evidence.covered.update(t.i for t in tokens[i:])
                 break
             found = kb.match(words, i)
+            if found is not None and _indefinite(tokens[i], words[i : i + found[0]]):
+                found = None
             if found is not None:
                 length, entry = found
                 evidence.entries.append((tokens[i].i, tokens[i + length - 1].i, entry))
