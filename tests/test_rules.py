@@ -912,3 +912,9 @@ def test_a_request_declined_targets_who_made_it_and_a_complaint_whom_it_is_again
     assert any(e.cameo_root == "11" and e.target is not None and e.target.code == "KENGOV" for e in events), [
         e.explanation for e in events
     ]
+
+
+@pytest.mark.model
+def test_a_seat_of_power_naming_whose_thing_is_acted_on_is_the_target(coder):
+    events = coder.code("The Kenyan president gave the Pentagon permission to use the airbase.", date="2021-08-02")
+    assert any(e.target is not None and e.target.code == "USAMIL" for e in events), [e.explanation for e in events]

@@ -767,6 +767,11 @@ def resolve_document(kb: KnowledgeBase, doc: Doc, day: date | None = None) -> Do
             if found is not None and found[1].kind == COUNTRY and found[1].org_kind != REGION and found[1].country:
                 actor = _make([token], country=found[1].country)
                 state.modifiers[token.i] = ActorMention(actor, how=f"country of {found[1].name}")
+            elif found is not None and found[1].kind in {SEAT, CAPITAL} and found[1].country:
+                # "given the Pentagon permission", "the Kremlin plan": the seat of power whose the thing is
+                entry = found[1]
+                actor = _make([token], country=entry.country, sector=entry.sector or "GOV")
+                state.modifiers[token.i] = ActorMention(actor, how=f"{entry.kind} of {entry.name}")
     _coordinated_modifiers(kb, doc, state)
     _definite_descriptions(kb, doc, state)
     _countries_from_sentences(kb, doc, state)
