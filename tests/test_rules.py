@@ -918,3 +918,9 @@ def test_a_request_declined_targets_who_made_it_and_a_complaint_whom_it_is_again
 def test_a_seat_of_power_naming_whose_thing_is_acted_on_is_the_target(coder):
     events = coder.code("The Kenyan president gave the Pentagon permission to use the airbase.", date="2021-08-02")
     assert any(e.target is not None and e.target.code == "USAMIL" for e in events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_capital_where_a_measure_is_imposed_is_the_place_not_its_government(coder):
+    events = coder.code("The Kenyan government imposed a curfew in Nairobi.", date="2021-08-02")
+    assert ("KENGOV", "KEN", "1723") in dyads(events), [e.explanation for e in events]

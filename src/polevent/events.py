@@ -557,6 +557,15 @@ def verb_targets(
     return [], ""
 
 
+def _as_place(mention: ActorMention) -> ActorMention:
+    """A capital or seat named as where something happens is the place, its country, not the government
+    that sits there."""
+    if not mention.how.startswith(("capital of", "seat of")) or mention.actor.country is None:
+        return mention
+    actor = replace(mention.actor, code=mention.actor.country, sector=None)
+    return replace(mention, actor=actor, how=f"{mention.how}, as a place")
+
+
 def noun_frame(noun: Token, actors: DocumentActors) -> tuple[list[ActorMention], str, list[ActorMention], str]:
     """Source and target of a nominal trigger ("Beijing's rejection", "talks with X", "attack by X on Y")."""
     sources: list[ActorMention] = []
@@ -1319,7 +1328,8 @@ def _code_trigger(
         ]
         for prep in (p for holder in holders for p in _children(holder, "prep")):
             if prep.lower_ in {"in", "at", "outside", "inside"}:
-                place = _actors(_children(prep, "pobj"), actors)
+                # a capital here is the city, not its government ("a curfew in Nairobi")
+                place = [_as_place(m) for m in _actors(_children(prep, "pobj"), actors)]
                 # A coercive measure ("a state of siege in Bolivia", "a curfew in Kashmir") is aimed at the
                 # place it is imposed on, one's own country too.
                 # Forces on alert or deployed are aimed at where they are, at home too.
