@@ -537,18 +537,21 @@ def _city_of(head: Token) -> tuple[str, str] | None:
     country there."""
     from .places import major_city_country
 
+    places = {"GPE", "LOC", "ORG", "FAC"}
     for left in head.lefts:  # "the Istanbul chief prosecutor"
+        if left.dep_ not in {"compound", "nmod"} or left.ent_type_ not in places:
+            continue
         entity = next((e for e in head.doc.ents if e.start <= left.i < e.end), None)
-        if left.dep_ in {"compound", "nmod"} and entity is not None and entity.label_ in {"GPE", "LOC", "ORG", "FAC"}:
+        if entity is not None:
             country = major_city_country(entity.text)
             if country is not None:
                 return entity.text, country
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in OF_PREPS:
             continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in places):
             entity = next((e for e in head.doc.ents if e.start <= pobj.i < e.end), None)
-            if entity is not None and entity.label_ in {"GPE", "LOC", "ORG", "FAC"}:
+            if entity is not None:
                 country = major_city_country(entity.text)
                 if country is not None:
                     return entity.text, country
@@ -932,8 +935,9 @@ def _countries_from_sentences(kb: KnowledgeBase, doc: Doc, state: DocumentActors
             mention = state.by_head[i]
             actor = mention.actor
             backed = any(c.dep_ == "amod" and c.lower_ in AFFILIATION_WORDS for c in doc[i].children)
-            own = any(state.by_head[t.i].actor.country for t in doc[i].subtree if t.i != i and t.i in state.by_head)
-            if not own and _other_party(doc[i], [doc[j] for j in named]):
+            if _other_party(doc[i], [doc[j] for j in named]) and not any(
+                state.by_head[t.i].actor.country for t in doc[i].subtree if t.i != i and t.i in state.by_head
+            ):
                 continue
             if country is not None and actor.country is None and actor.sector is not None and not backed:
                 # (an "Iran-backed militia" or "EU-based airlines" is not of the country the sentence names)
