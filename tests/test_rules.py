@@ -924,3 +924,9 @@ def test_a_seat_of_power_naming_whose_thing_is_acted_on_is_the_target(coder):
 def test_a_capital_where_a_measure_is_imposed_is_the_place_not_its_government(coder):
     events = coder.code("The Kenyan government imposed a curfew in Nairobi.", date="2021-08-02")
     assert ("KENGOV", "KEN", "1723") in dyads(events), [e.explanation for e in events]
+
+
+@pytest.mark.model
+def test_a_strike_not_ended_until_someone_acts_is_refused_to_them(coder):
+    events = coder.code("Kenyan doctors said they will not end the strike until the government pays their salaries.")
+    assert ("KENHLH", "KENGOV", "1242") in dyads(events), [e.explanation for e in events]

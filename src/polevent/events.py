@@ -557,6 +557,19 @@ def verb_targets(
     return [], ""
 
 
+def _until_party(trigger: Token, actors: DocumentActors, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:
+    """Who must act first, in an "until" clause of the refused act: its subject, or its passive's agent
+    ("until their demands are met by the company")."""
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        if not any(m.lower_ == "until" for m in clause.children if m.dep_ == "mark"):
+            continue
+        agents = [p for a in _children(clause, "agent") for p in _children(a, "pobj")]
+        found = [m for m in _actors(_children(clause, "nsubj") + agents, actors) if m not in sources]
+        if found:
+            return found[:1], f"who must act first ('until ... {clause.text}')"
+    return [], ""
+
+
 def _as_place(mention: ActorMention) -> ActorMention:
     """A capital or seat named as where something happens is the place, its country, not the government
     that sits there."""
@@ -1356,6 +1369,10 @@ def _code_trigger(
                 elif coercive or cameo[:2] == "15" or located.actor.country not in {s.actor.country for s in sources}:
                     targets, target_role = [located], f"place of the event ('{prep.lower_}')"
                 break
+    if not targets and cameo == "1242":
+        # "will not end the strike until the authorities fulfil its demands": refused to whom the
+        # condition is put
+        targets, target_role = _until_party(trigger, actors, sources)
     if not targets and cameo[:2] != "14":
         # "will not end the strike" (1242) is refused to whoever the strike is against, named or not.
         if not things or is_noun or (cameo[:2] in TARGET_NEEDED_ROOTS | {"01"} and cameo != "1242"):
