@@ -61,6 +61,7 @@ class ActorMention:
     person_id: str | None = None
     former: bool = False
     region: str | None = None  # the region of a country the phrase names ("Texas governor": Texas)
+    seat: bool = False  # named by a capital or seat of power ("Nairobi", "the Kremlin"), a place too
 
 
 @dataclass(slots=True)
@@ -368,27 +369,28 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
     # The organisation named next to the head ("the Hizbollah group"), a bracketed gloss in between not
     # counting ("the Hizbollah (Party of God) group").
     bracketed = _bracketed(head)
-    # An office named in the phrase is the role, whatever group its appositive says the holder belongs
-    # to: "the mayor of Nablus, a member of Hamas" is a local government official.
+    # Organisations named where they make the head no member of theirs (``not_members``). An office named
+    # in the phrase is the role, whatever group its appositive says the holder belongs to: "the mayor of
+    # Nablus, a member of Hamas" is a local government official.
     office = evidence.phrase_sector and evidence.sector_rank >= 2
-    appositive = {t.i for c in head.rights if c.dep_ == "appos" for t in c.subtree} if office else set()
+    not_members = {t.i for c in head.rights if c.dep_ == "appos" for t in c.subtree} if office else set()
     if head.pos_ == "NOUN" and head.i not in evidence.covered and head.lemma_.lower() not in MEMBER_NOUNS:
         # "an investigation in the wake of an AP report", "a reform of the WHO": a thing's setting or
         # subject names no member of the group ("a member of Hamas", "the armed wing of Hamas" do)
-        appositive |= {
+        not_members |= {
             t.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"} for t in c.subtree
         }
     named = next((e for first, last, e in entries if first <= head.i <= last), None)
     own = named if named is not None and named.kind == ORGANIZATION else None
     if named is not None and named.kind in {COUNTRY, DEMONYM, CAPITAL}:
-        appositive |= {i for first, _, e in entries if e.kind == ORGANIZATION for i in [first]}
+        not_members |= {first for first, _, e in entries if e.kind == ORGANIZATION}
     reach = ORG_REACH if head.pos_ == "NOUN" else 1  # a name ("UN ambassador Jonathan Cohen") is a person's
     org = own or next(  # the name the head is part of, else the one named next to it
         (
             e
             for first, last, e in reversed(entries)
             if e.kind == ORGANIZATION
-            and first not in appositive
+            and first not in not_members
             and sum(last < i < head.i and i not in bracketed for i in range(last, head.i)) <= reach
         ),
         None,
@@ -459,6 +461,7 @@ def resolve_phrase(kb: KnowledgeBase, head: Token, state: DocumentActors) -> Act
         person=head.ent_type_ == "PERSON",
         how=", ".join(how),
         region=place.name if place is not None and place.org_kind == REGION else None,
+        seat=place is not None and place.kind in {CAPITAL, SEAT},
     )
     return _remember(state, head, mention, name if head.ent_type_ == "PERSON" else None)
 
@@ -538,23 +541,16 @@ def _city_of(head: Token) -> tuple[str, str] | None:
     from .places import major_city_country
 
     places = {"GPE", "LOC", "ORG", "FAC"}
-    for left in head.lefts:  # "the Istanbul chief prosecutor"
-        if left.dep_ not in {"compound", "nmod"} or left.ent_type_ not in places:
-            continue
-        entity = next((e for e in head.doc.ents if e.start <= left.i < e.end), None)
-        if entity is not None:
-            country = major_city_country(entity.text)
-            if country is not None:
-                return entity.text, country
-    for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in OF_PREPS:
-            continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in places):
-            entity = next((e for e in head.doc.ents if e.start <= pobj.i < e.end), None)
-            if entity is not None:
-                country = major_city_country(entity.text)
-                if country is not None:
-                    return entity.text, country
+    named = [left for left in head.lefts if left.dep_ in {"compound", "nmod"}]  # "the Istanbul prosecutor"
+    named += [
+        c for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in OF_PREPS for c in prep.children
+        if c.dep_ == "pobj"
+    ]  # fmt: skip
+    for token in (t for t in named if t.ent_type_ in places):
+        entity = next((e for e in head.doc.ents if e.start <= token.i < e.end), None)
+        country = major_city_country(entity.text) if entity is not None else None
+        if country is not None:
+            return entity.text, country  # type: ignore[union-attr]
     return None
 
 
@@ -797,7 +793,7 @@ def _copy(mention: ActorMention, tokens: list[Token], how: str, sector: str | No
     sector = sector or actor.sector
     code = actor.code if sector == actor.sector else actor_code(actor.country, sector)
     made = _make(tokens, code=code, country=actor.country, sector=sector, name=actor.name)
-    return replace(mention, actor=made, how=how)
+    return replace(mention, actor=made, how=how, seat=False)  # the copy's own words name no seat
 
 
 def _definite_descriptions(kb: KnowledgeBase, doc: Doc, state: DocumentActors) -> None:

@@ -573,7 +573,7 @@ def _until_party(trigger: Token, actors: DocumentActors, sources: list[ActorMent
 def _as_place(mention: ActorMention) -> ActorMention:
     """A capital or seat named as where something happens is the place, its country, not the government
     that sits there."""
-    if not mention.how.startswith(("capital of", "seat of")) or mention.actor.country is None:
+    if not mention.seat or mention.actor.country is None:
         return mention
     actor = replace(mention.actor, code=mention.actor.country, sector=None)
     return replace(mention, actor=actor, how=f"{mention.how}, as a place")
@@ -1630,7 +1630,8 @@ def _deep_target(
         ]
     for noun in ([obj] if obj is not None else []) + nouns:
         # the thing's own owner named by a country ("vetoed a US resolution"), then any actor in its phrase
-        owners = [actors.modifiers[c.i] for c in noun.children if c.i in actors.modifiers and actors.get(noun) is None]
+        owned = actors.get(noun) is None  # an actor's own modifiers are part of its name
+        owners = [actors.modifiers[c.i] for c in noun.children if owned and c.i in actors.modifiers]
         inner = [] if obj is not None and noun.i == obj.i else list(noun.subtree)
         for mention in [*owners, *(m for t in inner for m in [actors.get(t)] if m is not None)]:
             if mention.actor.code and mention.actor.country not in countries | {None}:

